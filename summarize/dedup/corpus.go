@@ -116,8 +116,9 @@ func Corpus(ctx context.Context, docs []Doc, p Params) (Result, error) {
 	return res, nil
 }
 
-// signCorpus tokenizes every document once and signs it as a whole
-// (p.Shingle-word shingles) and paragraph by paragraph (p.PassageShingle).
+// signCorpus tokenizes every document once, signs it paragraph by
+// paragraph (p.PassageShingle-word shingles) and derives the document's
+// signature from its paragraphs'.
 // Documents are handed to workers in small chunks through an atomic
 // counter; every result lands in a slot fixed by its index.
 func signCorpus(ctx context.Context, docs []Doc, p Params) (*corpusIndex, error) {
@@ -166,10 +167,35 @@ func signCorpus(ctx context.Context, docs []Doc, p Params) (*corpusIndex, error)
 						}
 					}
 					x.docWords[d] = int32(len(words))
-					if len(words) > 0 {
-						x.docHash[d] = seqHash(words)
-						x.docShingles[d] = int32(sg.sign(x.dsig(int32(d)), words, p.Shingle))
+					if len(words) == 0 {
+						continue
 					}
+					x.docHash[d] = seqHash(words)
+					// The MinHash of a union is the element-wise minimum of
+					// the parts' MinHashes, so the document's signature over
+					// its paragraphs' shingles costs no further hashing.
+					// Shingles that span two paragraphs are left out, which
+					// only ignores page layout.
+					dsig := x.dsig(int32(d))
+					total := int32(0)
+					for pi := x.paraStart[d]; pi < x.paraStart[d+1]; pi++ {
+						if x.pShingles[pi] == 0 {
+							continue
+						}
+						if total == 0 {
+							copy(dsig, x.psig(pi))
+						} else {
+							for i, v := range x.psig(pi) {
+								dsig[i] = min(dsig[i], v)
+							}
+						}
+						total += x.pShingles[pi]
+					}
+					if total == 0 {
+						// Only short paragraphs: sign the words as one text.
+						total = int32(sg.sign(dsig, words, p.PassageShingle))
+					}
+					x.docShingles[d] = total
 				}
 			}
 		}()

@@ -285,7 +285,7 @@ func TestCorpusSyntheticRecall(t *testing.T) {
 				head = res.DuplicateOf[head]
 			}
 			found := res.DuplicateOf[d] == head
-			switch j := exactJaccard(docs[origin[d]], docs[d], p.Shingle); {
+			switch j := exactJaccard(docs[origin[d]], docs[d], p.PassageShingle); {
 			case j >= p.DuplicateThreshold+0.08:
 				above++
 				if found {
@@ -454,7 +454,7 @@ func TestCorpusParams(t *testing.T) {
 	for _, p := range []Params{
 		{Hashes: 100, Bands: 32},
 		{Bands: 256},
-		{Shingle: -1},
+		{PassageShingle: -1},
 		{DuplicateThreshold: 1.5},
 		{PassageThreshold: -0.2},
 		{SyndicationMinWords: -3},

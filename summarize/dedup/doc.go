@@ -25,9 +25,9 @@
 //
 // # MinHash and LSH
 //
-// Corpus never compares all pairs. Every document, and every paragraph
-// ("passage") of six or more words, gets a MinHash signature of Hashes
-// values: for each of Hashes hash functions, the smallest value over the
+// Corpus never compares all pairs. Every paragraph ("passage") of six or
+// more words gets a MinHash signature of Hashes values, and every document
+// the element-wise minimum of its passages' signatures: for each of Hashes hash functions, the smallest value over the
 // text's shingles. Two signatures agree in a given position with
 // probability equal to the Jaccard similarity J of the shingle sets, so
 // the fraction of agreeing positions estimates J with standard error
@@ -65,19 +65,18 @@
 //
 // [Params] holds the knobs; [DefaultParams] returns these values.
 //
-// Shingle = 5: words per shingle for whole documents. Two outlets' own
-// reports of one event share names and stock phrases ("prime minister
-// mohammed shia al sudani"), which make short shingles overlap, but rarely
-// five-word runs outside quotes: among the seed articles in
-// testdata/iraq-visit, five reports of one visit, the highest 5-word
-// Jaccard between any two is 0.03. A reprint shares almost all of its
-// shingles, and one edited word changes at most five.
-//
-// PassageShingle = 3: words per shingle for paragraphs. Paragraphs are
-// 20 to 60 words; with 5-word shingles one edited word would remove five of
-// ~30 shingles, with 3-word shingles it removes three, so a lightly edited
-// wire paragraph stays well above PassageThreshold, while unrelated
-// paragraphs still share almost no 3-word runs.
+// PassageShingle = 3: words per shingle. Paragraphs are 20 to 60 words;
+// with 5-word shingles one edited word would remove five of ~30 shingles,
+// with 3-word shingles it removes three, so a lightly edited wire
+// paragraph stays well above PassageThreshold, while unrelated paragraphs
+// still share almost no 3-word runs. Whole documents are compared on the
+// union of their paragraphs' shingles: the MinHash of a union is the
+// element-wise minimum of the parts' MinHashes, so document signatures
+// cost no hashing of their own, which halves the cost of Corpus. Two
+// outlets' own reports of one event share names and stock phrases
+// ("prime minister mohammed shia al sudani") but few 3-word runs overall:
+// among the seed articles in testdata/iraq-visit, five reports of one
+// visit, no two come near DuplicateThreshold.
 //
 // Hashes = 128: the standard error of a Jaccard estimate is at most 0.044
 // (0.035 at J = 0.8), small enough to separate near duplicates (0.85 and
@@ -91,7 +90,7 @@
 // DuplicateThreshold = 0.8: estimated Jaccard at or above which two
 // documents are near duplicates. The same article with a changed headline,
 // a few words edited, a paragraph dropped or junk lines added keeps 0.85
-// to 0.95 of its 5-word shingles; independent reports of the same event,
+// to 0.95 of its shingles; independent reports of the same event,
 // even quoting the same people, stay below 0.1. 0.8 sits between, about
 // three standard errors below 0.9.
 //

@@ -113,7 +113,7 @@ func TestLSHFollowsSCurve(t *testing.T) {
 	}
 }
 
-// What a user sees: with word shingles (Shingle 1) and pairs of articles
+// What a user sees: with word shingles (PassageShingle 1) and pairs of articles
 // of 200 distinct words at exact Jaccard 0.9 and 0.2, Corpus reports the
 // first as near duplicates at least 99% of the time and the second never.
 func TestCorpusSCurveEndToEnd(t *testing.T) {
@@ -141,7 +141,7 @@ func TestCorpusSCurveEndToEnd(t *testing.T) {
 				}
 				docs = append(docs, Doc{[]string{strings.Join(a, " ")}}, Doc{[]string{strings.Join(b, " ")}})
 			}
-			res, err := Corpus(context.Background(), docs, Params{Shingle: 1})
+			res, err := Corpus(context.Background(), docs, Params{PassageShingle: 1})
 			if err != nil {
 				t.Fatal(err)
 			}

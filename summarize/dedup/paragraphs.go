@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -34,7 +35,22 @@ type para struct {
 	// core is words without a last word cut off by a trailing ellipsis
 	// ("at Baghdad's..." or "at Bagh…"): what must appear in the original.
 	core     []uint64
-	shingles []uint64 // sorted distinct PassageShingle-word shingle hashes
+	// shingles holds the sorted distinct k-word shingle hashes, built on
+	// first use: most pairs are told apart by length alone, and sorting
+	// every paragraph's shingles was most of this function's cost.
+	shingles []uint64
+	k        int
+	// bits is a 256-bit set of the paragraph's words: a cheap sketch that
+	// rules out pairs sharing too few words before shingles are built.
+	bits  [4]uint64
+	nbits int
+}
+
+func (p *para) shingleSet() []uint64 {
+	if p.shingles == nil && len(p.words) >= minParagraphWords {
+		p.shingles = shingleSet(p.words, p.k)
+	}
+	return p.shingles
 }
 
 // Paragraphs finds the paragraphs of one source that repeat an earlier
@@ -128,15 +144,19 @@ func Paragraphs(paras []string, p Params) []ParagraphDrop {
 
 func newPara(s string, k int) para {
 	w := appendWords(nil, s)
-	pa := para{words: w, core: w}
+	pa := para{words: w, core: w, k: k}
+	for _, h := range w {
+		b := mix64(h) >> 56
+		pa.bits[b>>6] |= 1 << (b & 63)
+	}
+	for _, b := range pa.bits {
+		pa.nbits += bits.OnesCount64(b)
+	}
 	t := strings.TrimRightFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("\"'”’»)]", r)
 	})
 	if (strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")) && len(w) > 1 {
 		pa.core = w[:len(w)-1]
-	}
-	if len(w) >= minParagraphWords {
-		pa.shingles = shingleSet(w, k)
 	}
 	return pa
 }
@@ -167,16 +187,33 @@ func compareParas(a, b *para, threshold float64) (reason string, sim float64) {
 		return ReasonNearDuplicate, 1
 	}
 	// The shared count cannot exceed the smaller set, which bounds both
-	// measures; most pairs of different lengths stop here.
-	na, nb := len(a.shingles), len(b.shingles)
+	// measures; most pairs of different lengths stop here. Word counts
+	// stand in for shingle counts before the sets are built; they differ
+	// only when a paragraph repeats a phrase, hence the margin.
+	wa, wb := float64(len(a.words)), float64(len(b.words))
+	if most := min(wa, wb); most < 0.8*paragraphContainment*wa && most < 0.8*threshold*max(wa, wb) {
+		return "", 0
+	}
+	// A repeat shares most of the smaller paragraph's words; pairs whose
+	// word sketches overlap on less than 40% of the smaller sketch cannot
+	// reach either threshold (the margin covers sketch collisions).
+	shared := 0
+	for i := range a.bits {
+		shared += bits.OnesCount64(a.bits[i] & b.bits[i])
+	}
+	if 10*shared < 4*min(a.nbits, b.nbits) {
+		return "", 0
+	}
+	as, bs := a.shingleSet(), b.shingleSet()
+	na, nb := len(as), len(bs)
 	if most := float64(min(na, nb)); most < paragraphContainment*float64(na) && most < threshold*float64(max(na, nb)) {
 		return "", 0
 	}
-	inter := intersectSorted(a.shingles, b.shingles)
-	if c := float64(inter) / float64(len(a.shingles)); c >= paragraphContainment {
+	inter := intersectSorted(as, bs)
+	if c := float64(inter) / float64(na); c >= paragraphContainment {
 		return ReasonNearDuplicate, c
 	}
-	if j := float64(inter) / float64(len(a.shingles)+len(b.shingles)-inter); j >= threshold {
+	if j := float64(inter) / float64(na+nb-inter); j >= threshold {
 		return ReasonNearDuplicate, j
 	}
 	return "", 0

@@ -8,8 +8,6 @@ import (
 // Params tunes duplicate and syndication detection. Zero fields take the
 // values of DefaultParams; the package documentation explains each default.
 type Params struct {
-	// Shingle is the number of words per shingle for whole documents.
-	Shingle int
 	// PassageShingle is the number of words per shingle for paragraphs,
 	// both within a source (Paragraphs) and across sources (syndication).
 	PassageShingle int
@@ -40,7 +38,6 @@ type Params struct {
 // documentation.
 func DefaultParams() Params {
 	return Params{
-		Shingle:             5,
 		PassageShingle:      3,
 		Hashes:              128,
 		Bands:               32,
@@ -74,9 +71,6 @@ const (
 // withDefaults replaces zero fields by their defaults.
 func (p Params) withDefaults() Params {
 	d := DefaultParams()
-	if p.Shingle == 0 {
-		p.Shingle = d.Shingle
-	}
 	if p.PassageShingle == 0 {
 		p.PassageShingle = d.PassageShingle
 	}
@@ -113,8 +107,6 @@ func (p Params) validate() error {
 		return fmt.Errorf("%w: "+format, append([]any{ErrParams}, args...)...)
 	}
 	switch {
-	case p.Shingle < 1:
-		return bad("Shingle %d < 1", p.Shingle)
 	case p.PassageShingle < 1:
 		return bad("PassageShingle %d < 1", p.PassageShingle)
 	case p.Hashes < 1:
