@@ -72,6 +72,10 @@ type Options struct {
 	// Title is the headline known from metadata; leading units that repeat
 	// it are removed as the title rather than kept as body text.
 	Title string
+	// Dated says the input declared its publication date, so the body
+	// need not be searched for one. Date lines in the header are still
+	// recognised and removed.
+	Dated bool
 }
 
 // Removal is one unit taken out of the text.
@@ -170,6 +174,9 @@ type unit struct {
 	kind  string // "" while kept
 	words int
 	prose bool
+	// pattern is set when a junk pattern matched, as opposed to a removal
+	// decided by the unit's position relative to the body.
+	pattern bool
 }
 
 // Clean removes junk from text and detects header metadata.
@@ -177,13 +184,17 @@ func (c *Cleaner) Clean(text string, opts Options) Result {
 	units := split(normalize(text))
 	for i := range units {
 		u := &units[i]
-		u.words = len(strings.Fields(u.text))
+		u.words = countWords(u.text)
 		u.prose = isProse(u.text, u.words)
 	}
 	var res Result
 	var outlets outletCandidates
 	c.patternPass(units, &res, &outlets)
+	for i := range units {
+		units[i].pattern = units[i].kind != ""
+	}
 	c.zonePass(units, &res, &outlets, opts)
+	keepShortText(units)
 
 	for _, u := range units {
 		if u.kind == "" {
@@ -192,7 +203,7 @@ func (c *Cleaner) Clean(text string, opts Options) Result {
 		}
 		res.Removed = append(res.Removed, Removal{Line: u.line, Kind: u.kind, Text: u.text})
 	}
-	if res.Published.IsZero() {
+	if res.Published.IsZero() && !opts.Dated {
 		// No header or footer date: fall back to the first full date the
 		// page mentions, captions included (a caption dates its photo,
 		// usually the event). Marked as found in text so users can weigh it.
@@ -228,6 +239,28 @@ func (c *Cleaner) Clean(text string, opts Options) Result {
 		}
 	}
 	return res
+}
+
+// keepShortText handles texts too short to have a body, such as a feed
+// teaser of two short sentences: position alone says nothing there, so
+// units removed only for their position (title, heading, footer) are kept
+// when nothing else would be. What a pattern matched stays removed, and
+// the title stays detected.
+func keepShortText(units []unit) {
+	for _, u := range units {
+		if u.kind == "" {
+			return
+		}
+	}
+	for i := range units {
+		u := &units[i]
+		switch u.kind {
+		case KindTitle, KindHeading, KindFooter, KindSection, KindNav:
+			if !u.pattern {
+				u.kind = ""
+			}
+		}
+	}
 }
 
 // patternPass marks units that are junk wherever they appear. Each pattern
@@ -313,6 +346,15 @@ func creditTrailer(t string) bool {
 		}
 	}
 	return false
+}
+
+// countWords counts space-separated words without allocating; units are
+// already normalised to single spaces.
+func countWords(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, " ") + 1
 }
 
 func containsAny(s string, subs ...string) bool {
@@ -435,7 +477,7 @@ func (c *Cleaner) header(units []unit, res *Result, outlets *outletCandidates, o
 			}
 			continue
 		}
-		if m, ok := c.dates.First(t); ok && res.Published.IsZero() {
+		if m, ok := c.firstDate(t, res); ok {
 			rest := strings.TrimSpace(t[:m.Start] + " " + t[m.End:])
 			if restWords := len(strings.Fields(rest)); restWords <= 8 {
 				u.kind = KindDateline
@@ -449,6 +491,23 @@ func (c *Cleaner) header(units []unit, res *Result, outlets *outletCandidates, o
 			c.credit(t, res)
 			continue
 		}
+		if parts := strings.Split(t, " | "); len(parts) > 1 && u.words <= 30 {
+			// "Metro Wire | News" is a banner; "Headline | Site" a page
+			// title with the site's name appended.
+			last := strings.TrimSpace(parts[len(parts)-1])
+			head := strings.TrimSpace(strings.Join(parts[:len(parts)-1], " | "))
+			switch {
+			case u.words <= 6:
+				u.kind = KindOutletLine
+				outlets.add(strings.TrimSpace(parts[0]), FromBrand)
+				continue
+			case res.Title == "" && knownTitle == "" && len(strings.Fields(last)) <= 4 && len(strings.Fields(head)) >= 3:
+				u.kind = KindTitle
+				res.Title, res.TitleFrom = head, FromHeader
+				outlets.add(last, FromBrand)
+				continue
+			}
+		}
 		if res.Title == "" && knownTitle == "" && isTitle(u) {
 			u.kind = KindTitle
 			res.Title, res.TitleFrom = t, FromHeader
@@ -458,6 +517,11 @@ func (c *Cleaner) header(units []unit, res *Result, outlets *outletCandidates, o
 		case c.re.langCode.MatchString(t):
 			// Language switchers ("ru", "arm", "EN").
 			u.kind = KindNav
+		case res.Title == "" && isSectionLabel(u) && !sections[strings.ToLower(t)] && isBrandLike(t):
+			// "Valley Tribune" above the headline: a masthead, not a
+			// section.
+			u.kind = KindOutletLine
+			outlets.add(t, FromBrand)
 		case res.Title == "" && isSectionLabel(u):
 			// The label nearest the headline names the section; earlier
 			// ones are menu entries.
@@ -477,6 +541,14 @@ func (c *Cleaner) header(units []unit, res *Result, outlets *outletCandidates, o
 	}
 }
 
+// firstDate looks for a date only while none has been found.
+func (c *Cleaner) firstDate(t string, res *Result) (dates.Match, bool) {
+	if !res.Published.IsZero() {
+		return dates.Match{}, false
+	}
+	return c.dates.First(t)
+}
+
 // footerUnit classifies a non-prose unit after the body.
 func (c *Cleaner) footerUnit(u *unit, res *Result, outlets *outletCandidates) {
 	if o := c.brand(u.text); o != "" {
@@ -484,7 +556,7 @@ func (c *Cleaner) footerUnit(u *unit, res *Result, outlets *outletCandidates) {
 		outlets.add(o, FromBrand)
 		return
 	}
-	if m, ok := c.dates.First(u.text); ok && res.Published.IsZero() && u.words <= 12 {
+	if m, ok := c.firstDate(u.text, res); ok && u.words <= 12 {
 		u.kind = KindDateline
 		res.Published, res.HasTime, res.DateFrom = m.Time, m.HasTime, FromFooter
 		return
@@ -528,6 +600,34 @@ func (c *Cleaner) brand(s string) string {
 		return strings.TrimSuffix(strings.TrimSpace(s), ".")
 	}
 	return ""
+}
+
+// sections are common section labels; a short capitalised line above the
+// headline that is not one of these is taken for the outlet's masthead.
+var sections = map[string]bool{
+	"world": true, "news": true, "politics": true, "business": true, "economy": true, "markets": true,
+	"middle east": true, "europe": true, "asia": true, "africa": true, "americas": true, "latin america": true,
+	"us": true, "uk": true, "us news": true, "uk news": true, "world news": true, "national": true,
+	"international": true, "local": true, "region": true, "regions": true, "opinion": true, "analysis": true,
+	"sport": true, "sports": true, "technology": true, "tech": true, "science": true, "health": true,
+	"culture": true, "entertainment": true, "lifestyle": true, "travel": true, "climate": true,
+	"environment": true, "defense": true, "defence": true, "security": true, "diplomacy": true, "society": true,
+	"top stories": true, "latest": true, "breaking news": true, "asia pacific": true, "north america": true,
+}
+
+// isBrandLike: two to four words, each capitalised but not shouted.
+func isBrandLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 || !hasLower(s) {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isTitle(u *unit) bool {

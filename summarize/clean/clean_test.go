@@ -188,6 +188,27 @@ func TestCleanOneParagraphPerLine(t *testing.T) {
 	}
 }
 
+// TestCleanShortText: a teaser too short to have a body keeps its
+// sentences; its menu lines still go.
+func TestCleanShortText(t *testing.T) {
+	tests := []struct {
+		text  string
+		title string
+		want  []string
+	}{
+		{"Schools reopened on Friday.\n\nTeachers checked every building first.", "Schools reopen", []string{"Schools reopened on Friday.", "Teachers checked every building first."}},
+		{"Avalanche warning raised", "", []string{"Avalanche warning raised"}},
+		{"twitter\nAvalanche warning raised\nViews: 12", "", []string{"Avalanche warning raised"}},
+	}
+	c := New()
+	for _, tt := range tests {
+		r := c.Clean(tt.text, Options{Title: tt.title})
+		if !slices.Equal(r.Paragraphs, tt.want) {
+			t.Errorf("Clean(%q) paragraphs = %q, want %q", tt.text, r.Paragraphs, tt.want)
+		}
+	}
+}
+
 func TestCleanEdgeCases(t *testing.T) {
 	c := New()
 	for _, text := range []string{"", "\n\n\n", "\x00\x01\x02", "Search", "a", strings.Repeat("word ", 10000), "\r\n\r\nTitle here now\r\nBody text that is long enough to be prose for sure.\r\n", "\xff\xfe bad bytes \xc3"} {

@@ -87,10 +87,18 @@ func (f *Finder) Find(text string) []Match {
 		return nil
 	}
 	var out []Match
-	for _, re := range []*regexp.Regexp{f.dmy, f.mdy, f.iso} {
-		for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
-			if m, ok := build(re, text, loc); ok {
-				out = append(out, m)
+	// Run the patterns only on windows around each year: a date spans at
+	// most a weekday, day and month before its year and a clock time after
+	// it. On long text this is what keeps date finding cheap.
+	for _, w := range yearWindows(text) {
+		seg := text[w[0]:w[1]]
+		for _, re := range []*regexp.Regexp{f.dmy, f.mdy, f.iso} {
+			for _, loc := range re.FindAllStringSubmatchIndex(seg, -1) {
+				if m, ok := build(re, seg, loc); ok {
+					m.Start += w[0]
+					m.End += w[0]
+					out = append(out, m)
+				}
 			}
 		}
 	}
@@ -256,4 +264,38 @@ func hasYear(s string) bool {
 		run = 0
 	}
 	return false
+}
+
+// yearWindows returns merged [start, end) byte windows around every run of
+// exactly four digits, widened to word boundaries so that no pattern sees a
+// word cut in half.
+func yearWindows(s string) [][2]int {
+	const before, after = 48, 48
+	var ws [][2]int
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i == 4 {
+			start, end := max(0, i-before), min(len(s), j+after)
+			for start > 0 && s[start-1] != ' ' && s[start-1] != '\n' {
+				start--
+			}
+			for end < len(s) && s[end] != ' ' && s[end] != '\n' {
+				end++
+			}
+			if n := len(ws); n > 0 && start <= ws[n-1][1] {
+				ws[n-1][1] = max(ws[n-1][1], end)
+			} else {
+				ws = append(ws, [2]int{start, end})
+			}
+		}
+		i = j
+	}
+	return ws
 }

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -82,5 +83,23 @@ func TestResolve(t *testing.T) {
 		if got := Resolve(tt.w, ref); !got.Equal(tt.want) {
 			t.Errorf("Resolve(%v) = %v, want %v", tt.w, got, tt.want)
 		}
+	}
+}
+
+// TestFindInLongText checks the year windows: a date deep inside a long
+// text is found whole, never with its day cut short.
+func TestFindInLongText(t *testing.T) {
+	f := NewFinder()
+	filler := strings.Repeat("The council met again and 2,500 people attended the session. ", 40)
+	text := filler + "It reopened on Friday, 17 March 2023 at 09:30, officials said. " + filler + "Elections are due on March 20, 2024."
+	got := f.Find(text)
+	if len(got) != 2 {
+		t.Fatalf("found %d dates, want 2: %+v", len(got), got)
+	}
+	if s := text[got[0].Start:got[0].End]; s != "Friday, 17 March 2023 at 09:30" {
+		t.Errorf("first date = %q", s)
+	}
+	if s := text[got[1].Start:got[1].End]; s != "March 20, 2024" {
+		t.Errorf("second date = %q", s)
 	}
 }
