@@ -1,0 +1,70 @@
+package summarize
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/brieftool/brief/internal/corpusgen"
+)
+
+// benchBase is real article text to vary: the DUC 2007 clusters when they
+// sit beside the repository (never committed), else the seed corpus.
+func benchBase(b *testing.B) []corpusgen.BaseCluster {
+	b.Helper()
+	duc := filepath.Join("..", "..", "shared", "bench", "duc2007", "duc2007_main.jsonl")
+	base, err := corpusgen.LoadDUC(duc)
+	if err == nil {
+		return base
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		b.Fatal(err)
+	}
+	seed, err := corpusgen.LoadSeedDir(filepath.Join("..", "testdata", "iraq-visit"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return []corpusgen.BaseCluster{seed}
+}
+
+// BenchmarkBuild runs load, clean, segment and dedup over generated
+// corpora read from one JSON-lines file, as a user's export would be.
+// Run: go test -run '^$' -bench Build -benchtime 3x ./summarize/
+func BenchmarkBuild(b *testing.B) {
+	base := benchBase(b)
+	p, err := NewPipeline()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			arts := corpusgen.Generate(corpusgen.Config{N: n, Seed: 1, Base: base})
+			path := filepath.Join(b.TempDir(), "corpus.jsonl")
+			f, err := os.Create(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := corpusgen.WriteJSONL(f, arts); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+			fi, _ := os.Stat(path)
+			b.SetBytes(fi.Size())
+			b.ReportAllocs()
+			b.ResetTimer()
+			var c *Corpus
+			for b.Loop() {
+				c, err = p.Build(context.Background(), []string{path}, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(c.Independent()), "groups")
+		})
+	}
+}
