@@ -1,0 +1,164 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/brieftool/brief/briefing"
+	"github.com/brieftool/brief/internal/atomicfile"
+	"github.com/brieftool/brief/summarize"
+	"github.com/brieftool/brief/summarize/dedup"
+	"github.com/brieftool/brief/summarize/load"
+)
+
+// corpusFlags are shared by every command that reads articles.
+func corpusFlags() []cli.Flag {
+	def := dedup.DefaultParams()
+	return []cli.Flag{
+		&cli.StringFlag{Name: "max-size", Value: "16MB", Usage: "skip any single article (file, page or record) larger than `SIZE`"},
+		&cli.DurationFlag{Name: "timeout", Value: load.DefaultTimeout, Usage: "give up on a URL after `DURATION`"},
+		&cli.StringFlag{Name: "user-agent", Usage: "send `STRING` as the User-Agent header when fetching URLs"},
+		&cli.BoolFlag{Name: "no-fetch", Usage: "keep feed teasers as they are instead of fetching the linked pages"},
+		&cli.Float64Flag{Name: "near-duplicate", Value: def.DuplicateThreshold, Usage: "word-shingle Jaccard `SIMILARITY` at which two articles are near duplicates"},
+		&cli.Float64Flag{Name: "wire-share", Value: def.SyndicationMinShare, Usage: "`FRACTION` of the shorter article's words that must lie in passages two articles share for them to count as one wire group"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings (problems that skip an input are still printed)"},
+		&cli.BoolFlag{Name: "no-color", Usage: "never colour output (also: NO_COLOR environment variable)"},
+	}
+}
+
+// corpusOptions are the parsed corpus flags.
+type corpusOptions struct {
+	Inputs []string
+	Quiet  bool
+	Build  summarize.Options
+}
+
+func parseCorpusFlags(c *cli.Context, ios *IO) (corpusOptions, error) {
+	opts := corpusOptions{Inputs: c.Args().Slice(), Quiet: c.Bool("quiet")}
+	if len(opts.Inputs) == 0 {
+		return opts, usageErr(fmt.Errorf("%s: no INPUT given (a file, directory, URL, feed, or - for stdin)", c.Command.FullName()))
+	}
+	size, err := parseSize(c.String("max-size"))
+	if err != nil {
+		return opts, usageErr(fmt.Errorf("--max-size: %w", err))
+	}
+	for _, name := range []string{"near-duplicate", "wire-share"} {
+		if v := c.Float64(name); v <= 0 || v > 1 {
+			return opts, usageErr(fmt.Errorf("--%s must be between 0 and 1, got %v", name, v))
+		}
+	}
+	if c.Duration("timeout") <= 0 {
+		return opts, usageErr(errors.New("--timeout must be positive"))
+	}
+	params := dedup.DefaultParams()
+	params.DuplicateThreshold = c.Float64("near-duplicate")
+	params.SyndicationMinShare = c.Float64("wire-share")
+	opts.Build = summarize.Options{
+		Load: load.Options{
+			MaxBytes:      size,
+			Timeout:       c.Duration("timeout"),
+			UserAgent:     c.String("user-agent"),
+			Stdin:         ios.In,
+			NoFetchLinked: c.Bool("no-fetch"),
+		},
+		Dedup: params,
+	}
+	return opts, nil
+}
+
+// buildCorpus runs the corpus stage and prints each problem on stderr, one
+// line each, naming the input.
+func buildCorpus(c *cli.Context, ios *IO, opts corpusOptions) (*summarize.Corpus, error) {
+	corpus, err := summarize.Build(c.Context, opts.Inputs, opts.Build)
+	if corpus != nil {
+		for _, p := range corpus.Problems {
+			if p.Warning {
+				if !opts.Quiet {
+					fmt.Fprintf(ios.Err, "brief: warning: %s\n", p.Error())
+				}
+				continue
+			}
+			msg := p.Error()
+			if errors.Is(p.Err, load.ErrTooLarge) {
+				msg += " (raise the limit with --max-size)"
+			}
+			fmt.Fprintf(ios.Err, "brief: %s\n", msg)
+		}
+	}
+	if errors.Is(err, summarize.ErrNoSources) {
+		return nil, failure{fmt.Sprintf("no usable source among %s", describeInputs(opts.Inputs))}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return corpus, nil
+}
+
+func describeInputs(in []string) string {
+	if len(in) == 1 {
+		return in[0]
+	}
+	return strconv.Itoa(len(in)) + " inputs"
+}
+
+// outputFormat picks the format: the flag, else the --out file's
+// extension, else a table on a terminal and plain text in a pipe.
+func outputFormat(flag, out string, ios *IO, allowed []briefing.Format) (briefing.Format, error) {
+	if flag != "" {
+		f, err := briefing.ParseFormat(flag, allowed)
+		return f, usageErr(err)
+	}
+	if out != "" {
+		if f, ok := briefing.FormatForPath(out); ok {
+			return f, nil
+		}
+		return briefing.FormatText, nil
+	}
+	if ios.OutTTY {
+		return briefing.FormatTable, nil
+	}
+	return briefing.FormatText, nil
+}
+
+// writeOutput writes to --out atomically, or to stdout.
+func writeOutput(ios *IO, out string, fill func(w io.Writer) error) error {
+	if out == "" || out == "-" {
+		return fill(ios.Out)
+	}
+	if err := atomicfile.Write(out, fill); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	return nil
+}
+
+// parseSize reads "16MB", "512k", "2GiB" or a plain number of bytes.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	units := []struct {
+		suffix string
+		mult   int64
+	}{
+		{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30},
+		{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30},
+		{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1},
+	}
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("%q is not a size (try 16MB, 512KB or a number of bytes)", s)
+	}
+	return int64(v * float64(mult)), nil
+}
+
+func generator() string { return "brief " + version }

@@ -1,0 +1,135 @@
+// Command brief turns many news articles about the same events into a
+// briefing a reader can trust. This package only parses flags, calls the
+// library and maps errors to exit codes.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// Exit codes, documented in --help and the README.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+const exitCodesHelp = `EXIT CODES:
+   0  success
+   1  the run failed: no usable source among the inputs, or the output could not be written
+   2  usage error: unknown command or flag, bad flag value, no INPUT`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, systemIO())
+	stop()
+	os.Exit(code)
+}
+
+// run executes the command line and returns the exit code. Tests call it
+// with their own IO.
+func run(ctx context.Context, args []string, ios *IO) int {
+	app := newApp(ios)
+	err := app.RunContext(ctx, interspersed(app, args))
+	return report(ios, err)
+}
+
+func newApp(ios *IO) *cli.App {
+	app := &cli.App{
+		Name:    "brief",
+		Usage:   "turn many news articles about the same events into a briefing you can trust",
+		Version: version,
+		Description: `brief reads articles from files, directories, URLs, RSS/Atom/JSON feeds, JSON lines
+and stdin, strips page junk, finds duplicate and wire-copied articles, and reports
+what the sources say.
+
+Example:
+   brief sources testdata/iraq-visit
+
+` + exitCodesHelp,
+		Reader:               ios.In,
+		Writer:               ios.Out,
+		ErrWriter:            ios.Err,
+		HideHelpCommand:      true,
+		EnableBashCompletion: false,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "no-color", Usage: "never colour output (also: NO_COLOR environment variable)"},
+			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
+		},
+		Before: startProfile,
+		After:  stopProfile,
+		Commands: []*cli.Command{
+			sourcesCommand(ios),
+		},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return usageErr(err) },
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(ios.Err, "brief: unknown command %q; run 'brief --help' for the list\n", name)
+		},
+		// The library never calls os.Exit: errors come back to run.
+		ExitErrHandler: func(*cli.Context, error) {},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageErr(fmt.Errorf("unknown command %q; run 'brief --help' for the list", c.Args().First()))
+			}
+			_ = cli.ShowAppHelp(c)
+			return usageErr(errors.New("no command given"))
+		},
+	}
+	return app
+}
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usageErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		return err
+	}
+	return usageError{err}
+}
+
+// failure is an error already explained to the user on stderr: exit 1
+// without printing it again.
+type failure struct{ msg string }
+
+func (f failure) Error() string { return f.msg }
+
+// report prints err (once) and returns the exit code for it.
+func report(ios *IO, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		msg := ue.Error()
+		if !strings.HasPrefix(msg, "brief") {
+			msg = "brief: " + msg
+		}
+		fmt.Fprintln(ios.Err, msg)
+		return exitUsage
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(ios.Err, "brief: interrupted")
+		return exitFailure
+	}
+	fmt.Fprintf(ios.Err, "brief: %v\n", err)
+	return exitFailure
+}
