@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Measures brief's corpus stage (load, clean, segment, deduplicate) on
+# generated corpora of real article text: wall time, peak memory, articles
+# per second, the growth exponent, and duplicate detection against the
+# generator's truth.
+#
+#   bench/corpus.sh [N ...]        default sizes: 1000 3000 10000 30000
+#
+# Base text is the DUC 2007 clusters in ../shared/bench/duc2007 when present
+# (never committed), else the seed corpus. Corpora and results go to
+# bench/out/ (ignored by git). Needs GNU time (/usr/bin/time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=bench/out
+mkdir -p "$out"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 3000 10000 30000)
+
+go build -o "$out/brief" ./cmd/brief
+go build -o "$out/gencorpus" ./bench/gencorpus
+go build -o "$out/dedupscore" ./bench/dedupscore
+
+printf '%-8s %-8s %-9s %-10s %-12s %s\n' articles MB wall_s peak_MB articles/s dedup
+results=()
+for n in "${sizes[@]}"; do
+	corpus="$out/c$n.jsonl"
+	if [ ! -s "$corpus" ]; then
+		"$out/gencorpus" -n "$n" -seed 1 -format jsonl -out "$corpus" -truth "$out/c$n.truth.jsonl" 2>/dev/null
+	fi
+	mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN{printf "%.1f", b/1e6}')
+	# The text format keeps output cost out of the measurement.
+	/usr/bin/time -f '%e %M' -o "$out/time.$n" "$out/brief" sources -f text -o /dev/null "$corpus"
+	read -r wall rss <"$out/time.$n"
+	"$out/brief" sources -f json -o "$out/sources.$n.json" "$corpus"
+	score=$("$out/dedupscore" -truth "$out/c$n.truth.jsonl" "$out/sources.$n.json" | sed -n 2,3p | tr '\n' ';')
+	printf '%-8s %-8s %-9s %-10s %-12s %s\n' "$n" "$mb" "$wall" "$((rss / 1024))" \
+		"$(awk -v n="$n" -v t="$wall" 'BEGIN{printf "%.0f", n/t}')" "$score"
+	results+=("$n $wall")
+done
+
+# Growth exponent: least-squares slope of log(wall) on log(articles).
+printf '%s\n' "${results[@]}" | awk '
+	{ x = log($1); y = log($2); n++; sx += x; sy += y; sxx += x*x; sxy += x*y }
+	END { if (n > 1) printf "growth exponent (time ~ articles^k): k = %.2f\n", (n*sxy - sx*sy) / (n*sxx - sx*sx) }'
