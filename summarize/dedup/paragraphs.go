@@ -34,7 +34,7 @@ type para struct {
 	words []uint64 // normalised word hashes
 	// core is words without a last word cut off by a trailing ellipsis
 	// ("at Baghdad's..." or "at Bagh…"): what must appear in the original.
-	core     []uint64
+	core []uint64
 	// shingles holds the sorted distinct k-word shingle hashes, built on
 	// first use: most pairs are told apart by length alone, and sorting
 	// every paragraph's shingles was most of this function's cost.
