@@ -76,6 +76,7 @@ type Provenance struct {
 	Title     string `json:"title,omitempty"`
 	Outlet    string `json:"outlet,omitempty"`
 	Published string `json:"published,omitempty"`
+	Language  string `json:"language,omitempty"`
 }
 
 // Span is a byte range [start, end) of a source's text.

@@ -49,7 +49,7 @@ type Dropped struct {
 // fields the input declared (HTML meta tags, JSON fields, feed items),
 // otherwise the clean package's From* values ("header", "copyright", ...).
 type Provenance struct {
-	Title, Outlet, Published string
+	Title, Outlet, Published, Language string
 }
 
 // Source is one article after cleaning and deduplication.
@@ -328,8 +328,10 @@ func (p *Pipeline) source(d load.Document, params dedup.Params) (*Source, *Probl
 	for _, dr := range drops {
 		s.Dropped = append(s.Dropped, Dropped{Text: res.Paragraphs[dr.Index], Reason: dr.Reason, Of: keptAt[dr.Of], Similarity: dr.Similarity})
 	}
-	if s.Language == "" {
-		s.Language = p.lang.Detect(s.Text)
+	if s.Language != "" {
+		s.Provenance.Language = "metadata"
+	} else if s.Language = p.lang.Detect(s.Text); s.Language != "" {
+		s.Provenance.Language = "text"
 	}
 	for pi, ps := range s.Paragraphs {
 		for _, sp := range p.splitter.Split(s.Text[ps.Start:ps.End]) {
