@@ -207,6 +207,28 @@ func signCorpus(ctx context.Context, docs []Doc, p Params) (*corpusIndex, error)
 	return x, nil
 }
 
+// joinCandidates bands the signatures of reps and offers every candidate
+// pair not yet in one set to join, with its estimated Jaccard; the pair is
+// united when join says so.
+func joinCandidates(ctx context.Context, reps []int32, p Params, sig func(int32) []uint32, uf unionFind, join func(a, b int32, j float64) bool) error {
+	runs, err := lshBuckets(ctx, len(reps), p.Bands, p.Hashes/p.Bands, func(i int) []uint32 { return sig(reps[i]) })
+	if err != nil {
+		return err
+	}
+	poll := ctxPoll{ctx: ctx}
+	forEachCandidate(runs, func(a, b int32) bool {
+		if poll.done() {
+			return false
+		}
+		ra, rb := reps[a], reps[b]
+		if uf.find(ra) != uf.find(rb) && join(ra, rb, agreement(sig(ra), sig(rb))) {
+			uf.union(ra, rb)
+		}
+		return true
+	})
+	return ctx.Err()
+}
+
 // ctxPoll checks ctx every 4096 calls, cheap enough for inner loops.
 type ctxPoll struct {
 	ctx context.Context
@@ -240,27 +262,14 @@ func nearDuplicates(ctx context.Context, x *corpusIndex, p Params, res *Result) 
 		reps = append(reps, d)
 	}
 
-	rows := p.Hashes / p.Bands
-	runs, err := lshBuckets(ctx, len(reps), p.Bands, rows, func(i int) []uint32 { return x.dsig(reps[i]) })
-	if err != nil {
-		return nil, err
-	}
-	poll := ctxPoll{ctx: ctx}
-	forEachCandidate(runs, func(a, b int32) bool {
-		if poll.done() {
+	err := joinCandidates(ctx, reps, p, x.dsig, uf, func(da, db int32, j float64) bool {
+		if j < p.DuplicateThreshold {
 			return false
 		}
-		da, db := reps[a], reps[b]
-		if uf.find(da) == uf.find(db) {
-			return true
-		}
-		j := agreement(x.dsig(da), x.dsig(db))
-		if j >= p.DuplicateThreshold && uf.union(da, db) {
-			edges = append(edges, edge{da, db, containment(j, int(x.docShingles[da]), int(x.docShingles[db]))})
-		}
+		edges = append(edges, edge{da, db, containment(j, int(x.docShingles[da]), int(x.docShingles[db]))})
 		return true
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 
@@ -305,27 +314,10 @@ func syndication(ctx context.Context, x *corpusIndex, p Params) ([]edge, error) 
 	}
 
 	uf := newUnionFind(np)
-	rows := p.Hashes / p.Bands
-	runs, err := lshBuckets(ctx, len(reps), p.Bands, rows, func(i int) []uint32 { return x.psig(reps[i]) })
-	if err != nil {
-		return nil, err
-	}
-	poll := ctxPoll{ctx: ctx}
-	forEachCandidate(runs, func(a, b int32) bool {
-		if poll.done() {
-			return false
-		}
-		pa, pb := reps[a], reps[b]
-		if uf.find(pa) == uf.find(pb) {
-			return true
-		}
-		j := agreement(x.psig(pa), x.psig(pb))
-		if max(j, containment(j, int(x.pShingles[pa]), int(x.pShingles[pb]))) >= p.PassageThreshold {
-			uf.union(pa, pb)
-		}
-		return true
+	err := joinCandidates(ctx, reps, p, x.psig, uf, func(pa, pb int32, j float64) bool {
+		return max(j, containment(j, int(x.pShingles[pa]), int(x.pShingles[pb]))) >= p.PassageThreshold
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 
@@ -377,6 +369,7 @@ func syndication(ctx context.Context, x *corpusIndex, p Params) ([]edge, error) 
 		shared[uint64(a.doc)<<32|uint64(b.doc)] += min(w, a.words, b.words)
 	}
 	var spans []span
+	poll := ctxPoll{ctx: ctx}
 	for i := 0; i < len(ms); {
 		if poll.done() {
 			return nil, ctx.Err()

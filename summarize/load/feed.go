@@ -139,14 +139,7 @@ func (l *loader) useLinkedPage(ctx context.Context, d *Document) error {
 	}
 	d.Text = p.text
 	d.Format = FormatHTML
-	fill(&d.Meta.Title, p.meta.Title)
-	fill(&d.Meta.Outlet, p.meta.Outlet)
-	fill(&d.Meta.Author, p.meta.Author)
-	fill(&d.Meta.Language, p.meta.Language)
-	fill(&d.Meta.Description, p.meta.Description)
-	if d.Meta.Published.IsZero() {
-		d.Meta.Published = p.meta.Published
-	}
+	fillMeta(&d.Meta, p.meta)
 	if warn != "" {
 		d.Warnings = append(d.Warnings, warn)
 	}

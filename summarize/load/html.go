@@ -147,6 +147,19 @@ func fill(dst *string, v string) {
 	}
 }
 
+// fillMeta fills the fields dst lacks from src: what a record or feed item
+// declared beats what its HTML page says.
+func fillMeta(dst *Meta, src Meta) {
+	fill(&dst.Title, src.Title)
+	fill(&dst.Outlet, src.Outlet)
+	fill(&dst.Author, src.Author)
+	fill(&dst.Language, src.Language)
+	fill(&dst.Description, src.Description)
+	if dst.Published.IsZero() {
+		dst.Published = src.Published
+	}
+}
+
 func hostname(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {

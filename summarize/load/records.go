@@ -190,14 +190,7 @@ func decodeRecord(rs recordSource, rec rawRecord) (it item) {
 			d.Text = p.text
 			d.Format = FormatHTML
 			fill(&d.URL, p.url)
-			fill(&d.Meta.Title, p.meta.Title)
-			fill(&d.Meta.Outlet, p.meta.Outlet)
-			fill(&d.Meta.Author, p.meta.Author)
-			fill(&d.Meta.Language, p.meta.Language)
-			fill(&d.Meta.Description, p.meta.Description)
-			if d.Meta.Published.IsZero() {
-				d.Meta.Published = p.meta.Published
-			}
+			fillMeta(&d.Meta, p.meta)
 		} else if r.HTML != nil && present == "" {
 			present = "html"
 		}
