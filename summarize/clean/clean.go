@@ -647,8 +647,10 @@ func isSectionLabel(u *unit) bool {
 	return hasLetter(u.text)
 }
 
+// isHeading: a short line in the body that is neither a sentence, a list
+// item nor a table row ("Name | Votes", as HTML tables are extracted).
 func isHeading(u *unit) bool {
-	return u.words <= 12 && !endsSentence(u.text) && !isBullet(u.text) && hasLetter(u.text)
+	return u.words <= 12 && !endsSentence(u.text) && !isBullet(u.text) && hasLetter(u.text) && !strings.Contains(u.text, " | ")
 }
 
 func isBullet(s string) bool {

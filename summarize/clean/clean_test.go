@@ -73,9 +73,9 @@ func TestCleanRemovesJunkKeepsProse(t *testing.T) {
 			removed: []string{"heading: 'Vital work'"},
 		},
 		{
-			name: "bullet lists in the body are kept",
-			text: "Army says 40 killed in market attack\n\n" + body + "- 40 dead in the market\n- 12 wounded taken to hospital\n\nThe interior ministry said an investigation had been opened into the attack.\n",
-			kept: []string{"- 40 dead in the market", "- 12 wounded taken to hospital"},
+			name: "bullet lists and table rows in the body are kept",
+			text: "Army says 40 killed in market attack\n\n" + body + "- 40 dead in the market\n- 12 wounded taken to hospital\n\nDistrict | Dead\n\nKarrada | 31\n\nThe interior ministry said an investigation had been opened into the attack.\n",
+			kept: []string{"- 40 dead in the market", "- 12 wounded taken to hospital", "District | Dead", "Karrada | 31"},
 		},
 	}
 	c := New()

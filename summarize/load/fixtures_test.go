@@ -86,7 +86,7 @@ func TestFixtures(t *testing.T) {
 			has: []string{
 				"now safer than before the storm because",
 				"\n\nCommuters relieved\n\n",
-				"\n\nBridge closed: 20 February\n\nBridge reopened: 12 March\n\n",
+				"\n\n- Bridge closed: 20 February\n\n- Bridge reopened: 12 March\n\n",
 			},
 			hasNot: []string{"Subscribe", "Share on", "Copy link", "Related stories", "newsletter", "All rights reserved", "Cookie", "dataLayer", "display:flex"},
 		}},

@@ -83,7 +83,7 @@ func TestRenderBlocks(t *testing.T) {
 		{"div with direct text", "<div>Lead text<p>Para</p>tail text</div>", "Lead text\n\nPara\n\ntail text"},
 		{"single br is a line break", "<p>Line one<br>Line two</p>", "Line one\nLine two"},
 		{"double br is a paragraph break", "<div>Para one<br><br>\n<br>Para two</div>", "Para one\n\nPara two"},
-		{"headings and lists", "<h2>Head</h2><ul><li>a</li><li><p>b</p></li></ul>", "Head\n\na\n\nb"},
+		{"headings and lists", "<h2>Head</h2><ul><li>a</li><li><p>b</p></li></ul>", "Head\n\n- a\n\n- b"},
 		{"table rows", "<table><tr><th>Name</th><th>Votes</th></tr><tr><td>Ann</td><td>12</td></tr></table>", "Name | Votes\n\nAnn | 12"},
 		{"pre keeps lines", "<pre>line 1\n  line 2</pre>", "line 1\nline 2"},
 		{"blockquote", "<p>Said:</p><blockquote>Quote</blockquote>", "Said:\n\nQuote"},

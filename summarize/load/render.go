@@ -49,6 +49,9 @@ type blockRenderer struct {
 	pre   int  // depth of <pre>, where line breaks are content
 	br    bool // the last thing seen was a <br>
 	cell  bool // a table cell was written in the current row
+	// bullet marks the next paragraph as a list item, even when the item's
+	// text sits in a nested block (<li><p>...</p></li>).
+	bullet bool
 }
 
 func (r *blockRenderer) walk(n *html.Node) {
@@ -112,6 +115,11 @@ func (r *blockRenderer) walk(n *html.Node) {
 	if tag == "tr" || tag == "row" {
 		r.cell = false
 	}
+	if tag == "li" || tag == "item" {
+		// Keep list items recognisable as such: a fact in a bullet is
+		// content, while a short line without one reads as a heading.
+		r.bullet = true
+	}
 	r.children(n)
 	if tag == "pre" {
 		r.pre--
@@ -141,6 +149,10 @@ func (r *blockRenderer) flush() {
 	}
 	r.cur.Reset()
 	if len(lines) > 0 {
+		if r.bullet {
+			lines[0] = "- " + lines[0]
+			r.bullet = false
+		}
 		r.paras = append(r.paras, strings.Join(lines, "\n"))
 	}
 }
