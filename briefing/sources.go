@@ -39,7 +39,7 @@ func RenderSources(w io.Writer, c *summarize.Corpus, f Format, st Style, generat
 func status(c *summarize.Corpus, s *summarize.Source) string {
 	var parts []string
 	if s.DuplicateOf != "" {
-		parts = append(parts, fmt.Sprintf("duplicate of #%d (%.0f%%)", indexOf(c, s.DuplicateOf)+1, s.Similarity*100))
+		parts = append(parts, fmt.Sprintf("duplicate of #%d (%.0f%%)", original(c, s)+1, s.Similarity*100))
 	} else if g := c.Groups[s.Group]; len(g.Members) > 1 {
 		var others []string
 		for _, m := range g.Members {
@@ -58,10 +58,13 @@ func status(c *summarize.Corpus, s *summarize.Source) string {
 	return strings.Join(parts, "; ")
 }
 
-func indexOf(c *summarize.Corpus, id string) int {
-	for _, s := range c.Sources {
-		if s.ID == id {
-			return s.Index
+// original finds the source a near duplicate repeats. Near duplicates share
+// a group with their original, so only the group is searched, not the
+// whole corpus once per row.
+func original(c *summarize.Corpus, s *summarize.Source) int {
+	for _, m := range c.Groups[s.Group].Members {
+		if c.Sources[m].ID == s.DuplicateOf {
+			return m
 		}
 	}
 	return -1

@@ -305,15 +305,13 @@ func (p *Pipeline) source(d load.Document, params dedup.Params) (*Source, *Probl
 	}
 
 	drops := dedup.Paragraphs(res.Paragraphs, params)
-	dropped := make(map[int]dedup.ParagraphDrop, len(drops))
+	keptAt := make([]int, len(res.Paragraphs)) // original index -> kept index, -1 if dropped
 	for _, dr := range drops {
-		dropped[dr.Index] = dr
+		keptAt[dr.Index] = -1
 	}
-	keptAt := make([]int, len(res.Paragraphs)) // original index -> kept index
 	var b strings.Builder
 	for i, para := range res.Paragraphs {
-		if _, ok := dropped[i]; ok {
-			keptAt[i] = -1
+		if keptAt[i] < 0 {
 			continue
 		}
 		if b.Len() > 0 {

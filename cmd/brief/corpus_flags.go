@@ -91,7 +91,7 @@ func buildCorpus(c *cli.Context, ios *IO, opts corpusOptions) (*summarize.Corpus
 		}
 	}
 	if errors.Is(err, summarize.ErrNoSources) {
-		return nil, failure{fmt.Sprintf("no usable source among %s", describeInputs(opts.Inputs))}
+		return nil, fmt.Errorf("no usable source among %s", describeInputs(opts.Inputs))
 	}
 	if err != nil {
 		return nil, err

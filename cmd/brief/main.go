@@ -106,12 +106,6 @@ func usageErr(err error) error {
 	return usageError{err}
 }
 
-// failure is an error already explained to the user on stderr: exit 1
-// without printing it again.
-type failure struct{ msg string }
-
-func (f failure) Error() string { return f.msg }
-
 // report prints err (once) and returns the exit code for it.
 func report(ios *IO, err error) int {
 	if err == nil {

@@ -410,16 +410,14 @@ func (c *Cleaner) zonePass(units []unit, res *Result, outlets *outletCandidates,
 		}
 	}
 	if first < 0 {
-		// No prose at all (a list, a one-line note): keep everything that
-		// patterns did not catch, but still look for a title and a date.
+		// No prose at all (a list, a teaser): everything is header. What
+		// that removes only for its position, keepShortText restores when
+		// nothing else is left.
 		first, last = len(units), len(units)-1
 	}
 
 	c.header(units[:first], res, outlets, opts)
 
-	// A "Read also" marker takes the teaser headline after it; a footer
-	// marker ("Most Popular", "Short link:") takes the non-prose lines
-	// that follow it.
 	// A short label right before or after a caption belongs to it ("US in
 	// Iraq" above "File photo: ..."). Marked before headings are, since a
 	// label looks like one.
@@ -434,6 +432,9 @@ func (c *Cleaner) zonePass(units []unit, res *Result, outlets *outletCandidates,
 		}
 	}
 
+	// A "Read also" marker takes the teaser headline after it; a footer
+	// marker ("Most Popular", "Short link:") takes the non-prose lines
+	// that follow it.
 	footerMarker := false
 	for i := first; i < len(units); i++ {
 		u := &units[i]
