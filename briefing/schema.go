@@ -25,6 +25,18 @@ type Document struct {
 	Sources       []Source    `json:"sources"`
 	Groups        []Group     `json:"groups"`
 	Problems      []ProblemJS `json:"problems"`
+
+	// Set by the fact stage (brief facts, conflicts, compare); absent
+	// from `brief sources`. Pointers keep an empty list as [] rather
+	// than dropping the field.
+	Facts     *[]FactJS     `json:"facts,omitempty"`
+	Conflicts *[]ConflictJS `json:"conflicts,omitempty"`
+	Updates   *[]ConflictJS `json:"updates,omitempty"`
+	Entities  *[]EntityJS   `json:"entities,omitempty"`
+	// MinConfidence is the --min-confidence the conflicts were filtered
+	// with; Hidden counts the conflicts and updates it left out.
+	MinConfidence *float64 `json:"min_confidence,omitempty"`
+	Hidden        *int     `json:"hidden_conflicts,omitempty"`
 }
 
 // Stats summarises the corpus.

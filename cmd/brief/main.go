@@ -54,8 +54,11 @@ func newApp(ios *IO) *cli.App {
 and stdin, strips page junk, finds duplicate and wire-copied articles, and reports
 what the sources say.
 
-Example:
-   brief sources testdata/iraq-visit
+Examples:
+   brief sources testdata/iraq-visit     list the sources after cleaning and dedup
+   brief facts testdata/iraq-visit       one table of facts across all sources
+   brief conflicts testdata/iraq-visit   where the sources contradict each other
+   brief compare testdata/iraq-visit     which source states which fact
 
 ` + exitCodesHelp,
 		Reader:               ios.In,
@@ -71,6 +74,9 @@ Example:
 		After:  stopProfile,
 		Commands: []*cli.Command{
 			sourcesCommand(ios),
+			factsCommand(ios),
+			conflictsCommand(ios),
+			compareCommand(ios),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return usageErr(err) },
 		CommandNotFound: func(c *cli.Context, name string) {
