@@ -187,72 +187,25 @@ func assemble(c *summarize.Corpus, t *Table, nodes []node, nodeOf [][]int32, roo
 	}
 	extra := contained(nodes, members, roots, df, nSent, p)
 
-	facts := make([]Fact, 0, len(roots))
-	factOfRoot := map[int32]int{}
-	for _, r := range roots {
-		ns := members[r]
-		var f Fact
-		cm := map[int32]float64{}
-		for _, n := range ns {
-			sumInto(cm, nodes[n].v, float64(len(nodes[n].members)))
-		}
-		cen := fromMap(cm)
-		// The canonical text is the sentence most like the fact as a
-		// whole; among near ties the shorter one reads better in a table.
-		best, bestScore := int32(-1), -1.0
-		seen := map[int32]bool{}
-		for _, n := range ns {
-			for _, m := range nodes[n].members {
-				if seen[m.src] {
-					continue
-				}
-				seen[m.src] = true
-				src := c.Sources[m.src]
-				sp := src.Sentences[m.sent].Span
-				f.Evidence = append(f.Evidence, Evidence{Source: int(m.src), Sentence: int(m.sent), Span: sp, Text: src.Text[sp.Start:sp.End]})
-			}
-			sc := dot(nodes[n].v, cen) - float64(len(sentenceText(c, nodes[n].ref)))/4000
-			if sc > bestScore {
-				best, bestScore = n, sc
-			}
-		}
-		for _, m := range extra[r] {
-			if seen[m.src] {
-				continue
-			}
-			seen[m.src] = true
-			src := c.Sources[m.src]
-			sp := src.Sentences[m.sent].Span
-			f.Evidence = append(f.Evidence, Evidence{Source: int(m.src), Sentence: int(m.sent), Span: sp, Text: src.Text[sp.Start:sp.End]})
-		}
-		sort.Slice(f.Evidence, func(i, j int) bool { return f.Evidence[i].Source < f.Evidence[j].Source })
-		f.Text = sentenceText(c, nodes[best].ref)
-		f.Support = len(f.Evidence)
-		groups := map[int]bool{}
-		for _, e := range f.Evidence {
-			groups[c.Sources[e.Source].Group] = true
-		}
-		f.Independent = len(groups)
-		for k, id := range cen.ids {
-			f.Centrality += float64(cen.ws[k]) * cv[id]
-		}
-		ref := nodes[best].ref
-		f.Kind = t.Claims[ref.src][ref.sent].kind(c.Sources[ref.src])
-		entities := map[int]bool{}
-		for _, e := range f.Evidence {
-			for _, m := range t.Claims[e.Source][e.Sentence].Entities {
-				if m.Entity >= 0 {
-					entities[m.Entity] = true
-				}
-			}
-		}
-		for id := range entities {
-			f.Entities = append(f.Entities, id)
-		}
-		slices.Sort(f.Entities)
-		factOfRoot[r] = len(facts)
-		facts = append(facts, f)
+	facts := make([]Fact, len(roots))
+	factOfRoot := make(map[int32]int, len(roots))
+	for i, r := range roots {
+		factOfRoot[r] = i
 	}
+	// Each fact is built from its own members only, so workers build them
+	// side by side into their own slots.
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ri := w; ri < len(roots); ri += workers {
+				facts[ri] = buildFact(c, t, nodes, members[roots[ri]], extra[ri], cv)
+			}
+		}()
+	}
+	wg.Wait()
 
 	// Importance: independent support first, then centrality; ties go to
 	// the fact stated earliest in the earliest source, which keeps the
@@ -306,6 +259,71 @@ func assemble(c *summarize.Corpus, t *Table, nodes []node, nodeOf [][]int32, roo
 		}
 	}
 	return out
+}
+
+// buildFact makes a fact of a group of nodes and the sentences found to
+// contain it; cv is the corpus centroid, dense by term id.
+func buildFact(c *summarize.Corpus, t *Table, nodes []node, ns []int32, extra []sentRef, cv []float64) Fact {
+	var f Fact
+	cm := map[int32]float64{}
+	for _, n := range ns {
+		sumInto(cm, nodes[n].v, float64(len(nodes[n].members)))
+	}
+	cen := fromMap(cm)
+	// The canonical text is the sentence most like the fact as a
+	// whole; among near ties the shorter one reads better in a table.
+	best, bestScore := int32(-1), -1.0
+	seen := map[int32]bool{}
+	for _, n := range ns {
+		for _, m := range nodes[n].members {
+			if seen[m.src] {
+				continue
+			}
+			seen[m.src] = true
+			src := c.Sources[m.src]
+			sp := src.Sentences[m.sent].Span
+			f.Evidence = append(f.Evidence, Evidence{Source: int(m.src), Sentence: int(m.sent), Span: sp, Text: src.Text[sp.Start:sp.End]})
+		}
+		sc := dot(nodes[n].v, cen) - float64(len(sentenceText(c, nodes[n].ref)))/4000
+		if sc > bestScore {
+			best, bestScore = n, sc
+		}
+	}
+	for _, m := range extra {
+		if seen[m.src] {
+			continue
+		}
+		seen[m.src] = true
+		src := c.Sources[m.src]
+		sp := src.Sentences[m.sent].Span
+		f.Evidence = append(f.Evidence, Evidence{Source: int(m.src), Sentence: int(m.sent), Span: sp, Text: src.Text[sp.Start:sp.End]})
+	}
+	sort.Slice(f.Evidence, func(i, j int) bool { return f.Evidence[i].Source < f.Evidence[j].Source })
+	f.Text = sentenceText(c, nodes[best].ref)
+	f.Support = len(f.Evidence)
+	groups := map[int]bool{}
+	for _, e := range f.Evidence {
+		groups[c.Sources[e.Source].Group] = true
+	}
+	f.Independent = len(groups)
+	for k, id := range cen.ids {
+		f.Centrality += float64(cen.ws[k]) * cv[id]
+	}
+	ref := nodes[best].ref
+	f.Kind = t.Claims[ref.src][ref.sent].kind(c.Sources[ref.src])
+	entities := map[int]bool{}
+	for _, e := range f.Evidence {
+		for _, m := range t.Claims[e.Source][e.Sentence].Entities {
+			if m.Entity >= 0 {
+				entities[m.Entity] = true
+			}
+		}
+	}
+	for id := range entities {
+		f.Entities = append(f.Entities, id)
+	}
+	slices.Sort(f.Entities)
+	return f
 }
 
 func sentenceText(c *summarize.Corpus, r sentRef) string {

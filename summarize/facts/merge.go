@@ -408,7 +408,7 @@ func mergeSorted(a, b []int32) []int32 {
 // is also stated by "Austin, who arrived in Baghdad on Tuesday, met the
 // prime minister". Containment is the idf-weighted share of the fact's
 // terms that the sentence has. It returns the extra members by group root.
-func contained(nodes []node, members map[int32][]int32, roots []int32, df []int32, nSent int, p Params) map[int32][]sentRef {
+func contained(nodes []node, members map[int32][]int32, roots []int32, df []int32, nSent int, p Params) [][]sentRef {
 	if p.Contain <= 0 {
 		return nil
 	}
@@ -421,29 +421,49 @@ func contained(nodes []node, members map[int32][]int32, roots []int32, df []int3
 			}
 		}
 	}
-	acc := make([]float64, len(nodes))
-	var touched []int32
-	out := map[int32][]sentRef{}
-	for _, r := range roots {
+	out := make([][]sentRef, len(roots))
+	// Facts are independent here: workers take every n-th one, each with
+	// its own accumulator, and write only their own slots of out.
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := make([]float64, len(nodes))
+			var touched []int32
+			for ri := w; ri < len(roots); ri += workers {
+				out[ri] = containedIn(nodes, members[roots[ri]], postings, idf, acc, touched[:0], p)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// containedIn finds the sentences of other sources that contain the fact
+// made of the given nodes.
+func containedIn(nodes []node, ms []int32, postings [][]int32, idf func(int32) float64, acc []float64, touched []int32, p Params) []sentRef {
+	var out []sentRef
+	{
 		// The group's canonical node stands for the fact; the longest
 		// member is a poor stand-in, so take the one with most weight
 		// shared with the rest: with one member that is the member itself.
-		canon := members[r][0]
+		canon := ms[0]
 		cv := nodes[canon].v
 		if len(cv.ids) < p.MinContainTerms {
-			continue
+			return nil
 		}
 		var total float64
 		for _, id := range cv.ids {
 			total += idf(id)
 		}
 		in := map[int32]bool{}
-		for _, n := range members[r] {
+		for _, n := range ms {
 			for _, m := range nodes[n].members {
 				in[m.src] = true
 			}
 		}
-		touched = touched[:0]
 		for _, id := range cv.ids {
 			w := idf(id)
 			for _, j := range postings[id] {
@@ -482,7 +502,7 @@ func contained(nodes []node, members map[int32][]int32, roots []int32, df []int3
 			for _, m := range nodes[j].members {
 				if !in[m.src] {
 					in[m.src] = true
-					out[r] = append(out[r], m)
+					out = append(out, m)
 				}
 			}
 		}
