@@ -2,9 +2,7 @@ package summarize
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -16,19 +14,11 @@ import (
 // sit beside the repository (never committed), else the seed corpus.
 func benchBase(b *testing.B) []corpusgen.BaseCluster {
 	b.Helper()
-	duc := filepath.Join("..", "..", "shared", "bench", "duc2007", "duc2007_main.jsonl")
-	base, err := corpusgen.LoadDUC(duc)
-	if err == nil {
-		return base
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		b.Fatal(err)
-	}
-	seed, err := corpusgen.LoadSeedDir(filepath.Join("..", "testdata", "iraq-visit"))
+	base, err := corpusgen.LoadBase(filepath.Join("..", "..", "shared", "bench", "duc2007", "duc2007_main.jsonl"), filepath.Join("..", "testdata", "iraq-visit"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	return []corpusgen.BaseCluster{seed}
+	return base
 }
 
 // BenchmarkBuild runs load, clean, segment and dedup over generated

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -401,4 +402,22 @@ func normalizeSpace(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// LoadBase is the base text benchmarks vary: the DUC 2007 clusters at
+// ducPath when they are there (they may not be redistributed, so they
+// often are not), else the articles in seedDir as one cluster.
+func LoadBase(ducPath, seedDir string) ([]BaseCluster, error) {
+	base, err := LoadDUC(ducPath)
+	if err == nil {
+		return base, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	seed, err := LoadSeedDir(seedDir)
+	if err != nil {
+		return nil, err
+	}
+	return []BaseCluster{seed}, nil
 }

@@ -3,6 +3,8 @@ package dedup
 import (
 	"context"
 	"testing"
+
+	"github.com/brieftool/brief/internal/benchutil"
 )
 
 // benchCorpus runs Corpus over docs b.N times, reporting the text size
@@ -15,13 +17,13 @@ func benchCorpus(b *testing.B, docs []Doc) {
 	b.SetBytes(int64(corpusBytes(docs)))
 	b.ReportAllocs()
 	ctx := context.Background()
-	cpu := processCPU()
+	cpu := benchutil.ProcessCPU()
 	for b.Loop() {
 		if _, err := Corpus(ctx, docs, DefaultParams()); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64((benchutil.ProcessCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(len(docs)), "docs")
 	b.ReportMetric(float64(paras), "paragraphs")
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/brieftool/brief/internal/benchutil"
 )
 
 // benchSentences returns real news sentences: the DUC 2007 sentences when
@@ -60,13 +62,13 @@ func BenchmarkFind(b *testing.B) {
 	f.Find(sents[0]) // build the shared tables outside the timing
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := benchutil.ProcessCPU()
 	i := 0
 	for b.Loop() {
 		f.Find(sents[i%len(sents)])
 		i++
 	}
-	b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64((benchutil.ProcessCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(words)/float64(len(sents)), "words/sentence")
 }
 
@@ -169,22 +171,22 @@ func BenchmarkLink(b *testing.B) {
 	}
 	b.Logf("%d mentions, %d keys", len(ms), len(l.keys))
 	b.Run("add", func(b *testing.B) {
-		cpu := processCPU()
+		cpu := benchutil.ProcessCPU()
 		for b.Loop() {
 			l := NewLinker()
 			for _, m := range ms {
 				l.Add(m)
 			}
 		}
-		b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64((benchutil.ProcessCPU()-cpu).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
 	})
 	b.Run("link", func(b *testing.B) {
-		cpu := processCPU()
+		cpu := benchutil.ProcessCPU()
 		var ents []Entity
 		for b.Loop() {
 			ents = l.Link()
 		}
-		b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64((benchutil.ProcessCPU()-cpu).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
 		b.ReportMetric(float64(len(l.keys)), "keys")
 		b.ReportMetric(float64(len(ents)), "entities")
 	})

@@ -2,9 +2,7 @@ package facts
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -19,15 +17,8 @@ import (
 // before the timer starts.
 // Run: go test -run '^$' -bench Build -benchtime 3x ./summarize/facts/
 func BenchmarkBuild(b *testing.B) {
-	duc := filepath.Join("..", "..", "..", "shared", "bench", "duc2007", "duc2007_main.jsonl")
-	base, err := corpusgen.LoadDUC(duc)
-	if errors.Is(err, fs.ErrNotExist) {
-		seed, err := corpusgen.LoadSeedDir(filepath.Join("..", "..", "testdata", "iraq-visit"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		base = []corpusgen.BaseCluster{seed}
-	} else if err != nil {
+	base, err := corpusgen.LoadBase(filepath.Join("..", "..", "..", "shared", "bench", "duc2007", "duc2007_main.jsonl"), filepath.Join("..", "..", "testdata", "iraq-visit"))
+	if err != nil {
 		b.Fatal(err)
 	}
 	for _, n := range []int{500, 10000} {

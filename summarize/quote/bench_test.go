@@ -1,6 +1,10 @@
 package quote
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/brieftool/brief/internal/benchutil"
+)
 
 // Three kinds of sentence: most of a corpus has neither quotation marks
 // nor speech verbs (benchPlain, the fast path; the second has apostrophes,
@@ -27,11 +31,11 @@ var benchReported = []string{
 	"The ministry said in a statement posted on Telegram that 20 people had died.",
 }
 
-// benchLoop reports wall and CPU time per sentence; see processCPU.
+// benchLoop reports wall and CPU time per sentence; see benchutil.ProcessCPU.
 func benchLoop(b *testing.B, set []string, fn func(string) int) {
 	b.ReportAllocs()
 	n := 0
-	cpu := processCPU()
+	cpu := benchutil.ProcessCPU()
 	for b.Loop() {
 		for _, s := range set {
 			n += fn(s)
@@ -39,7 +43,7 @@ func benchLoop(b *testing.B, set []string, fn func(string) int) {
 	}
 	per := float64(b.N * len(set))
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/sentence")
-	b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/per, "cpu-ns/sentence")
+	b.ReportMetric(float64((benchutil.ProcessCPU()-cpu).Nanoseconds())/per, "cpu-ns/sentence")
 	_ = n
 }
 
