@@ -263,11 +263,20 @@ func (cl *Claim) kind(s *summarize.Source) Kind {
 	}
 	for _, n := range cl.Numbers {
 		switch n.Kind {
-		case quantity.Money, quantity.Percent, quantity.Measure:
+		case quantity.Money, quantity.Percent:
 			return Quantity
+		case quantity.Measure:
+			// "two weeks before", "nearly 20 years after" place an event
+			// in time; they are not figures a reader would check.
+			switch n.Unit {
+			case "second", "minute", "hour", "day", "week", "month", "year", "decade":
+			default:
+				return Quantity
+			}
 		case quantity.Count:
-			// "two countries" is a phrase; "2,500 troops" is a figure.
-			if n.Noun != "" && (n.Value >= 10 || !n.Exact) {
+			// "two countries" and "several occasions" are phrases;
+			// "2,500 troops" and "dozens of civilians" are figures.
+			if n.Noun != "" && n.Value >= 10 {
 				return Quantity
 			}
 		}
