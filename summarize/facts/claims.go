@@ -112,7 +112,8 @@ func (x *extractors) source(s *summarize.Source) ([]Claim, [][]string) {
 		slotNumbers(&cl)
 		claims[k] = cl
 	}
-	resolveSpeakers(s, claims)
+	// Speakers are resolved after entity linking (linkEntities), which
+	// needs the whole corpus.
 	return claims, terms
 }
 

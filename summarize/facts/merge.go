@@ -287,9 +287,8 @@ func sameSourceOnly(a, b *node) bool {
 // group is a fact under construction.
 type group struct {
 	nodes    []int32
-	sources  []int32 // sorted, distinct
-	centroid map[int32]float64
-	weight   float64 // sentences summed into centroid
+	sources  []int32           // sorted, distinct
+	centroid map[int32]float64 // sum of member vectors; nil while alone
 }
 
 // cluster merges nodes along edges into groups. It returns, for each node,
@@ -313,8 +312,7 @@ func cluster(nodes []node, edges []edge, join float64) []int32 {
 		}
 		return groups[i]
 	}
-	var find func(i int32) int32
-	find = func(i int32) int32 {
+	find := func(i int32) int32 {
 		for owner[i] != i {
 			owner[i] = owner[owner[i]]
 			i = owner[i]
@@ -323,9 +321,7 @@ func cluster(nodes []node, edges []edge, join float64) []int32 {
 	}
 	centroid := func(g *group) vec {
 		if g.centroid == nil {
-			if len(g.nodes) == 1 {
-				return nodes[g.nodes[0]].v
-			}
+			return nodes[g.nodes[0]].v
 		}
 		return fromMap(g.centroid)
 	}

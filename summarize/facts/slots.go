@@ -181,7 +181,7 @@ func (x *extractors) linkEntities(c *summarize.Corpus, t *Table) {
 				}
 			}
 		}
-		resolveSpeakers(c.Sources[s], t.Claims[s])
+		resolveSpeakers(t.Claims[s])
 	}
 }
 
@@ -189,7 +189,7 @@ func (x *extractors) linkEntities(c *summarize.Corpus, t *Table) {
 // is the most recent named speaker within three sentences, else the first
 // person named in the sentence before; a bare quoted sentence continues
 // the quotation just before it.
-func resolveSpeakers(s *summarize.Source, claims []Claim) {
+func resolveSpeakers(claims []Claim) {
 	type spk struct {
 		name string
 		id   int
