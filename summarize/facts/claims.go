@@ -61,6 +61,9 @@ type Quote struct {
 	Speaker   string // the speaker as best known: a name, or a description
 	SpeakerID int    // entity index, -1 when not a linked entity
 	Inherited bool   // speaker and mode were taken from an earlier sentence
+	// Inferred is set when the speaker was not named next to the words
+	// (a pronoun, or an inherited quotation): a guess, if a good one.
+	Inferred bool
 }
 
 type extractors struct {
@@ -105,10 +108,17 @@ func (x *extractors) source(s *summarize.Source) ([]Claim, [][]string) {
 		for _, q := range x.numbers.Find(txt) {
 			cl.Numbers = append(cl.Numbers, Number{Quantity: q})
 		}
-		for _, q := range x.quotes.Quotes(txt) {
+		// Wire archives write quotation marks as `` and ''; they become
+		// plain marks of the same byte length so offsets stay valid.
+		qtxt := txt
+		if strings.Contains(txt, "``") {
+			qtxt = strings.NewReplacer("``", "\" ", "''", " \"").Replace(txt)
+		}
+		for _, q := range x.quotes.Quotes(qtxt) {
+			q.Text = txt[q.Start:q.End]
 			cl.Quotes = append(cl.Quotes, Quote{Quote: q, SpeakerID: -1})
 		}
-		cl.Attributions = x.quotes.Attributions(txt)
+		cl.Attributions = x.quotes.Attributions(qtxt)
 		slotNumbers(&cl)
 		claims[k] = cl
 	}

@@ -175,7 +175,7 @@ func (t *Table) numberConflicts(c *summarize.Corpus) []Conflict {
 					continue
 				}
 				noun := nounClass(n.Noun)
-				if noun == "" {
+				if noun == "" || n.Value == 0 {
 					continue
 				}
 				base := strings.Join([]string{string(n.Kind), n.Unit, noun, n.Predicate}, "|")
@@ -194,6 +194,9 @@ func (t *Table) numberConflicts(c *summarize.Corpus) []Conflict {
 	var out []Conflict
 	for _, key := range keys {
 		refs := buckets[key]
+		if strings.HasPrefix(key, "F|") {
+			refs = closeNumberParaphrases(t, refs)
+		}
 		if len(refs) < 2 {
 			continue
 		}
@@ -215,6 +218,29 @@ func (t *Table) numberConflicts(c *summarize.Corpus) []Conflict {
 					out = append(out, cf)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// closeNumberParaphrases keeps, within one fact, the figures whose
+// sentence closely paraphrases another source's (see minDateParaphrase):
+// facts merge partial overlaps, and "Two wolves wandered into Oregon"
+// shares a fact with "300 wolves live in Yellowstone" more easily than a
+// slot.
+func closeNumberParaphrases(t *Table, refs []numRef) []numRef {
+	drs := make([]dateRef, len(refs))
+	for i, r := range refs {
+		drs[i] = dateRef{claimRef: r.claimRef}
+	}
+	keep := map[claimRef]bool{}
+	for _, d := range closeParaphrases(t, drs) {
+		keep[d.claimRef] = true
+	}
+	var out []numRef
+	for _, r := range refs {
+		if keep[r.claimRef] {
+			out = append(out, r)
 		}
 	}
 	return out
@@ -394,6 +420,20 @@ func (t *Table) numberSides(c *summarize.Corpus, key string, refs []numRef) (Con
 	}
 	conf += 0.15 * math.Min(1, gap/0.2)
 	conf = math.Min(conf, 0.95)
+	// Below the default bar:
+	//   - vague words ("several" against "a dozen", "thousands" against
+	//     "200,000") disagree with figures only loosely;
+	//   - small counts ("three bombings" against "four") usually count
+	//     different subsets, unless the sentences state the same fact;
+	//   - "people" with nothing said of them may be any crowd.
+	sameFact := strings.HasPrefix(key, "F|")
+	for _, r := range refs {
+		n := num(r)
+		if n.Vague || (!sameFact && n.Kind == quantity.Count && n.Value < 10) ||
+			(nounClass(n.Noun) == "people" && n.Predicate == "") {
+			conf = math.Min(conf, 0.45)
+		}
+	}
 	if ownerless {
 		conf = math.Min(conf, 0.45)
 	}
@@ -464,10 +504,16 @@ func (t *Table) dateConflicts(c *summarize.Corpus) []Conflict {
 		var refs []dateRef
 		for _, e := range t.Facts[fi].Evidence {
 			r := claimRef{e.Source, e.Sentence}
-			if ds := t.eventDates(r); len(ds) == 1 {
+			// Only sentences merged into the fact: one that merely
+			// contains it says more, and its date may be of that.
+			if t.Claims[e.Source][e.Sentence].Fact != fi {
+				continue
+			}
+			if ds := t.eventDates(r); len(ds) == 1 && ds[0].Gran != dates.Year {
 				refs = append(refs, dateRef{r, ds[0]})
 			}
 		}
+		refs = closeParaphrases(t, comparableDates(c, refs))
 		if cf, ok := t.dateSides(c, refs, "date of: "+shorten(t.Facts[fi].Text, 60), 0.7); ok {
 			out = append(out, cf)
 		}
@@ -499,7 +545,7 @@ func (t *Table) dateConflicts(c *summarize.Corpus) []Conflict {
 		for i := 0; i < len(refs); i++ {
 			for j := i + 1; j < len(refs); j++ {
 				a, b := refs[i], refs[j]
-				if a.s == b.s || dates.Compatible(a.d.Expr, b.d.Expr) || !t.shareEntity(a.claimRef, b.claimRef) {
+				if a.s == b.s || dates.Compatible(a.d.Expr, b.d.Expr) || len(comparableDates(c, []dateRef{a, b})) < 2 || !t.shareEntity(a.claimRef, b.claimRef) {
 					continue
 				}
 				if gapDays(a.d.Date, b.d.Date) > 14 {
@@ -512,6 +558,95 @@ func (t *Table) dateConflicts(c *summarize.Corpus) []Conflict {
 		}
 	}
 	return dedupeConflicts(out)
+}
+
+// comparableDates drops the dates that cannot be held against the others.
+// A relative date ("Tuesday", "Feb. 14") names a day only through its
+// report's publication date: when the reports were published days apart,
+// the sentences most likely tell two events (a minister "said Tuesday"
+// twice), or an anniversary, not one event with two dates. A year-less
+// day and month that another report gives with a year is that date.
+func comparableDates(c *summarize.Corpus, refs []dateRef) []dateRef {
+	var lo, hi time.Time
+	for _, r := range refs {
+		p := c.Sources[r.s].Published
+		if p.IsZero() {
+			continue
+		}
+		if lo.IsZero() || p.Before(lo) {
+			lo = p
+		}
+		if hi.IsZero() || p.After(hi) {
+			hi = p
+		}
+	}
+	// Relative dates ("Friday") are compared only between reports of the
+	// same day: a day apart, "Friday" may already be another Friday, or a
+	// state ("remained in hospital Friday") rather than an event.
+	spread := !lo.IsZero() && hi.Sub(lo) >= 24*time.Hour
+	var out []dateRef
+	for _, r := range refs {
+		if r.d.Relative && (spread || c.Sources[r.s].Published.IsZero()) {
+			continue
+		}
+		if r.d.Relative && r.d.Weekday < 0 && r.d.Gran == dates.Day && sameDayMonthElsewhere(r, refs) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// minDateParaphrase is the least share of content words (Jaccard) two
+// sentences of one fact must have for their one date each to be taken as
+// the date of the same event. Facts merge partial paraphrases; a date
+// conflict needs close ones ("came to power in June 1997" against "since
+// July 1997, when ... came into power"), not two sentences about one
+// person's different deeds.
+const minDateParaphrase = 0.4
+
+// closeParaphrases keeps the dates whose sentence is a close paraphrase of
+// at least one other's.
+func closeParaphrases(t *Table, refs []dateRef) []dateRef {
+	sets := make([]map[string]bool, len(refs))
+	for i, r := range refs {
+		sets[i] = map[string]bool{}
+		tokenize(t.Claims[r.s][r.k].Text, func(w string) { sets[i][w] = true })
+	}
+	var out []dateRef
+	for i, r := range refs {
+		for j := range refs {
+			if i != j && refs[j].s != r.s && jaccard(sets[i], sets[j]) >= minDateParaphrase {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+func sameDayMonthElsewhere(r dateRef, refs []dateRef) bool {
+	for _, o := range refs {
+		if o.claimRef != r.claimRef && !o.d.Relative && o.d.Gran == dates.Day &&
+			o.d.Date.Month() == r.d.Date.Month() && o.d.Date.Day() == r.d.Date.Day() {
+			return true
+		}
+	}
+	return false
 }
 
 func gapDays(a, b time.Time) float64 { return math.Abs(a.Sub(b).Hours() / 24) }
@@ -557,6 +692,24 @@ func (t *Table) dateSides(c *summarize.Corpus, refs []dateRef, subject string, c
 	}
 	if len(sides) < 2 || !distinctSources(sides) {
 		return Conflict{}, false
+	}
+	// A side resting only on relative dates ("Friday", "today") may be the
+	// day of something else the sentence tells (a discharge, a funeral):
+	// below the default bar.
+	relative := map[claimRef]bool{}
+	for _, r := range refs {
+		if r.d.Relative {
+			relative[r.claimRef] = true
+		}
+	}
+	for _, sd := range sides {
+		all := true
+		for _, r := range sd.refs {
+			all = all && relative[r]
+		}
+		if all {
+			conf = math.Min(conf, 0.45)
+		}
 	}
 	return t.makeConflict(c, DateConflict, subject, "the dates cannot name the same day", conf, sides), true
 }
@@ -886,9 +1039,13 @@ func alignQuotes(a, b quoteRef) (same bool, va, vb string) {
 			}
 		}
 	}
+	// The same quotation: most of the shorter one aligns, and the two share
+	// a run of at least five words. Common phrases ("in the process of",
+	// "the human rights situation in") are shorter or leave most words
+	// unaligned.
 	matched := int(dp[0][0])
 	short := min(n, m)
-	if matched < 4 || float64(matched) < 0.6*float64(short) {
+	if matched < 5 || float64(matched) < 0.8*float64(short) || longestRun(a.words, b.words) < 5 {
 		return false, "", ""
 	}
 	var pa, pb []int
@@ -903,6 +1060,20 @@ func alignQuotes(a, b quoteRef) (same bool, va, vb string) {
 		default:
 			j++
 		}
+	}
+	// The aligned stretch must be dense: words one quotation has and the
+	// other lacks, outside marked omissions, may be at most a quarter of
+	// it. A common phrase ("the human rights situation") shared by two
+	// different quotations aligns, but sparsely.
+	extra := 0
+	for k := 1; k < len(pa); k++ {
+		if hasGap(a.gaps, pa[k-1]+1, pa[k]) || hasGap(b.gaps, pb[k-1]+1, pb[k]) {
+			continue
+		}
+		extra += pa[k] - pa[k-1] - 1 + pb[k] - pb[k-1] - 1
+	}
+	if float64(extra) > 0.25*float64(len(pa)+extra) {
+		return false, "", ""
 	}
 	for k := 1; k < len(pa); k++ {
 		ga := pa[k] - pa[k-1] - 1
@@ -921,6 +1092,25 @@ func alignQuotes(a, b quoteRef) (same bool, va, vb string) {
 		return true, va, vb
 	}
 	return true, "", ""
+}
+
+// longestRun is the length of the longest run of words a and b share.
+func longestRun(a, b []string) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			} else {
+				cur[j+1] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
 }
 
 func hasGap(gaps []bool, from, to int) bool {
@@ -1032,7 +1222,15 @@ func (t *Table) attributionConflicts(c *summarize.Corpus, qs []quoteRef, members
 	}
 	text := shorten(t.quote(qs[members[0]]).Text, 50)
 	if len(who) >= 2 && distinctSources(who) {
-		out = append(out, t.makeConflict(c, AttributionConflict, "who said “"+text+"”", "the sources name different speakers", 0.8, who))
+		// A speaker found through a pronoun is a guess: a disagreement
+		// resting on one stays below the default bar.
+		conf := 0.8
+		for _, m := range members {
+			if q := t.quote(qs[m]); q.Inferred && q.SpeakerID >= 0 {
+				conf = 0.45
+			}
+		}
+		out = append(out, t.makeConflict(c, AttributionConflict, "who said “"+text+"”", "the sources name different speakers", conf, who))
 	}
 	// How: different channels. A bare "said" names none and only weakly
 	// disagrees with a channel.

@@ -194,6 +194,41 @@ func TestConflicts(t *testing.T) {
 			},
 			want: []wantConflict{{kind: AttributionConflict, subject: "how", minConf: 0.5, sides: []wantSide{{"tweeted", []string{"a"}}, {"told", []string{"b"}}}}},
 		},
+		{
+			name: "two quotations that share a common phrase are not one quotation",
+			articles: []article{
+				{"a", "World Desk", "2024-02-01", "The council voted to suspend aid.\n\nIt cited \"a sharp deterioration in the human rights situation\" in the region."},
+				{"b", "Capital News", "2024-02-01", "The minister rejected the vote.\n\n\"The deciding factor is not culture but the human rights situation and the economy,\" the minister said at a conference."},
+			},
+		},
+		{
+			name: "years in sentences of one fact are context, not a disputed date",
+			articles: []article{
+				{"a", "Hill Report", "2024-05-01", "The veto bill was championed by the party that won Congress in 1994 with its Contract with America.\n\nThe court struck it down."},
+				{"b", "Court News", "2024-05-01", "The veto bill, part of the party's Contract with America, was passed by Congress in 1996.\n\nThe court struck it down."},
+			},
+		},
+		{
+			name: "the same weekday in reports published days apart",
+			articles: []article{
+				{"a", "Rome Wire", "2024-02-13", "Rome, February 13: Italy's foreign minister said Tuesday that Italy expects the trial to meet European standards."},
+				{"b", "Rome Wire", "2024-08-27", "Rome, August 27: Italy's foreign minister said Tuesday that Italy expects the talks to meet European standards."},
+			},
+		},
+		{
+			name: "small counts of different scope stay below the bar",
+			articles: []article{
+				{"a", "South Post", "2024-03-01", "Police say he is wanted for questioning about three bombings in Georgia.\n\nA reward was offered."},
+				{"b", "Mountain News", "2024-03-01", "After four bombings in Georgia over 19 months, the attacks stopped.\n\nAgents kept searching the hills."},
+			},
+		},
+		{
+			name: "a pronoun speaker is the person named earlier in the sentence",
+			articles: []article{
+				{"a", "Court Daily", "2024-06-26", "Justice Maria Stevens wrote the opinion for the majority.\n\nPresident Lena Clark issued a statement saying she was disappointed by the ruling, which she called \"a defeat for every citizen of this country.\""},
+				{"b", "Capitol Wire", "2024-06-26", "The ruling came on a 6-3 vote.\n\n\"The decision is a defeat for every citizen of this country,\" President Lena Clark said in a statement."},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

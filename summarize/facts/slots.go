@@ -128,13 +128,19 @@ func predicateNear(txt string, q quantity.Quantity) string {
 	}
 	before := strings.Fields(strings.ToLower(txt[lo:q.Start]))
 	after := strings.Fields(strings.ToLower(txt[end:hi]))
-	for k := 0; k < len(after) && k < 4; k++ {
-		if p, ok := predicates[strings.Trim(after[k], ",.;:\"“”")]; ok {
+	// A verb right before the figure governs it ("killed one person and
+	// injured 100"): it wins over a verb further on.
+	for k := len(before) - 1; k >= 0 && k >= len(before)-2; k-- {
+		if p, ok := predicates[strings.Trim(before[k], ",.;:\"“”")]; ok {
 			return p
 		}
 	}
-	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
-		if p, ok := predicates[strings.Trim(before[k], ",.;:\"“”")]; ok {
+	for k := 0; k < len(after) && k < 4; k++ {
+		w := strings.Trim(after[k], ",.;:\"“”")
+		if w == "and" || w == "but" {
+			break
+		}
+		if p, ok := predicates[w]; ok {
 			return p
 		}
 	}
@@ -210,7 +216,12 @@ func resolveSpeakers(claims []Claim) {
 				q.Speaker = a.Speaker
 				q.SpeakerID = mentionAt(cl, a.SpeakerStart, a.SpeakerEnd)
 			case a.Pronoun:
-				if k-last.k <= 3 && last.name != "" {
+				q.Inferred = true
+				// "Clinton issued a statement ... which he called": a
+				// person named earlier in the same sentence comes first.
+				if m, ok := lastPersonBefore(cl, min(q.Start, max(a.SpeakerStart, 0))); ok {
+					q.Speaker, q.SpeakerID = m.Text, m.Entity
+				} else if k-last.k <= 3 && last.name != "" {
 					q.Speaker, q.SpeakerID = last.name, last.id
 				} else if k > 0 {
 					for _, m := range claims[k-1].Entities {
@@ -224,7 +235,7 @@ func resolveSpeakers(claims []Claim) {
 				// A quoted sentence with no attribution right after an
 				// attributed quotation continues it.
 				q.Speaker, q.SpeakerID = last.name, last.id
-				q.Mode, q.Verb, q.Inherited = last.mode, "", true
+				q.Mode, q.Verb, q.Inherited, q.Inferred = last.mode, "", true, true
 			}
 			if q.Speaker != "" {
 				last = spk{name: q.Speaker, id: q.SpeakerID, k: k, mode: q.Mode}
@@ -236,6 +247,18 @@ func resolveSpeakers(claims []Claim) {
 			}
 		}
 	}
+}
+
+// lastPersonBefore is the last person named in a claim before offset at.
+func lastPersonBefore(cl *Claim, at int) (Mention, bool) {
+	var found Mention
+	ok := false
+	for _, m := range cl.Entities {
+		if m.End <= at && m.Kind == entity.KindPerson {
+			found, ok = m, true
+		}
+	}
+	return found, ok
 }
 
 // mentionAt returns the entity of the mention inside [start, end), -1 if

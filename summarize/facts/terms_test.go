@@ -37,8 +37,10 @@ func TestQuoteAlignment(t *testing.T) {
 	}{
 		{"We will rebuild every school in the valley", "We will rebuild every school in the valley", true, false},
 		{"We will rebuild every school in the valley", "rebuild every school in the valley", true, false},
-		{"We will rebuild every school in the valley", "We will rebuild every house in the valley", true, true},
-		{"We will rebuild … in the valley", "We will rebuild every school in the valley", true, false},
+		{"We will rebuild every school that the water destroyed this week", "We will rebuild every house that the water destroyed this week", true, true},
+		{"We will rebuild … that the water destroyed this week", "We will rebuild every school that the water destroyed this week", true, false},
+		{"In the process of creating a white homeland", "The South is still in the process of a cleansing moment", false, false},
+		{"The human rights situation in Rwanda is critical", "can they produce a credible report on the human rights situation in this country", false, false},
 		{"What (Iraqis) will hear from him is a commitment", "What will hear from him is a commitment", true, false},
 		{"We will rebuild every school in the valley", "Prices will rise across the country next year", false, false},
 	}
