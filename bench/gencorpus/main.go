@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/brieftool/brief/internal/atomicfile"
 	"github.com/brieftool/brief/internal/corpusgen"
 )
 
@@ -211,27 +212,13 @@ func repoRoot() string {
 	}
 }
 
-// writeFileAtomic writes path via a temporary file and a rename, so a
-// reader never sees a half-written corpus.
+// writeFileAtomic writes path through atomicfile.Write, creating its
+// directory first: -out and -truth may name a folder not made yet.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.Write(path, write)
 }
 
 func diskSize(path string) (int64, error) {
