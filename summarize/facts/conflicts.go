@@ -26,6 +26,9 @@ import (
 
 type claimRef struct{ s, k int }
 
+// claim lets refs that embed a claimRef (numRef, dateRef) share helpers.
+func (r claimRef) claim() claimRef { return r }
+
 func (t *Table) evidence(c *summarize.Corpus, r claimRef) Evidence {
 	cl := &t.Claims[r.s][r.k]
 	return Evidence{Source: r.s, Sentence: r.k, Span: cl.Span, Text: cl.Text}
@@ -195,7 +198,7 @@ func (t *Table) numberConflicts(c *summarize.Corpus) []Conflict {
 	for _, key := range keys {
 		refs := buckets[key]
 		if strings.HasPrefix(key, "F|") {
-			refs = closeNumberParaphrases(t, refs)
+			refs = closeParaphrases(t, refs)
 		}
 		if len(refs) < 2 {
 			continue
@@ -218,29 +221,6 @@ func (t *Table) numberConflicts(c *summarize.Corpus) []Conflict {
 					out = append(out, cf)
 				}
 			}
-		}
-	}
-	return out
-}
-
-// closeNumberParaphrases keeps, within one fact, the figures whose
-// sentence closely paraphrases another source's (see minDateParaphrase):
-// facts merge partial overlaps, and "Two wolves wandered into Oregon"
-// shares a fact with "300 wolves live in Yellowstone" more easily than a
-// slot.
-func closeNumberParaphrases(t *Table, refs []numRef) []numRef {
-	drs := make([]dateRef, len(refs))
-	for i, r := range refs {
-		drs[i] = dateRef{claimRef: r.claimRef}
-	}
-	keep := map[claimRef]bool{}
-	for _, d := range closeParaphrases(t, drs) {
-		keep[d.claimRef] = true
-	}
-	var out []numRef
-	for _, r := range refs {
-		if keep[r.claimRef] {
-			out = append(out, r)
 		}
 	}
 	return out
@@ -605,18 +585,23 @@ func comparableDates(c *summarize.Corpus, refs []dateRef) []dateRef {
 // person's different deeds.
 const minDateParaphrase = 0.4
 
-// closeParaphrases keeps the dates whose sentence is a close paraphrase of
-// at least one other's.
-func closeParaphrases(t *Table, refs []dateRef) []dateRef {
+// closeParaphrases keeps the refs whose sentence closely paraphrases
+// another source's in the list (Jaccard of content words at least
+// minDateParaphrase). Within one fact, dates and figures are only held
+// against each other between such sentences: facts merge partial
+// overlaps, and "Two wolves wandered into Oregon" shares a fact with "300
+// wolves live in Yellowstone" more easily than a slot.
+func closeParaphrases[R interface{ claim() claimRef }](t *Table, refs []R) []R {
 	sets := make([]map[string]bool, len(refs))
 	for i, r := range refs {
+		c := r.claim()
 		sets[i] = map[string]bool{}
-		tokenize(t.Claims[r.s][r.k].Text, func(w string) { sets[i][w] = true })
+		tokenize(t.Claims[c.s][c.k].Text, func(w string) { sets[i][w] = true })
 	}
-	var out []dateRef
+	var out []R
 	for i, r := range refs {
 		for j := range refs {
-			if i != j && refs[j].s != r.s && jaccard(sets[i], sets[j]) >= minDateParaphrase {
+			if i != j && refs[j].claim().s != r.claim().s && jaccard(sets[i], sets[j]) >= minDateParaphrase {
 				out = append(out, r)
 				break
 			}
