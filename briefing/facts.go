@@ -254,6 +254,15 @@ func boxTable(w io.Writer, header []string, rows [][]string, widths []int, align
 			r[j] = wrap(r[j], widths[j])
 		}
 	}
+	return renderBox(w, header, rows, align, st)
+}
+
+// renderBox draws rows already wrapped to their columns as a boxed table,
+// with a bold header on a colour terminal. Escape codes are added by
+// hand: tablewriter measures cells without them, and this keeps colour
+// decisions (TTY, NO_COLOR) with the caller instead of a library-wide
+// switch.
+func renderBox(w io.Writer, header []string, rows [][]string, align []tw.Align, st Style) error {
 	h := append([]string(nil), header...)
 	if st.Color {
 		for j := range h {

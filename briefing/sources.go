@@ -166,32 +166,15 @@ func sourcesTable(w io.Writer, c *summarize.Corpus, st Style) error {
 			r[j] = wrap(r[j], widths[j])
 		}
 	}
-	opts := []tablewriter.Option{
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft}}),
-	}
-	opts = append(opts, tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})))
 	if st.Color {
-		// Escape codes are added by hand: tablewriter measures cells
-		// without them, and this keeps colour decisions (TTY, NO_COLOR)
-		// with the caller instead of a library-wide switch.
-		for j := range header {
-			header[j] = "\x1b[1m" + header[j] + "\x1b[0m"
-		}
 		for i, s := range c.Sources {
 			if s.DuplicateOf != "" || len(c.Groups[s.Group].Members) > 1 {
 				rows[i][5] = colorLines(rows[i][5], "33")
 			}
 		}
 	}
-	t := tablewriter.NewTable(w, opts...)
-	t.Header(header)
-	if err := t.Bulk(rows); err != nil {
-		return err
-	}
-	if err := t.Render(); err != nil {
+	align := []tw.Align{tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft}
+	if err := renderBox(w, header, rows, align, st); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintln(w, wrap(summary(c), width))
