@@ -31,6 +31,15 @@ func corpusFlags() []cli.Flag {
 	}
 }
 
+// outputFlags are --format and --out, shared by every command that
+// writes a report.
+func outputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: table, text, markdown, json or csv (default: table on a terminal, text otherwise)"},
+		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
+	}
+}
+
 // corpusOptions are the parsed corpus flags.
 type corpusOptions struct {
 	Inputs []string

@@ -31,12 +31,10 @@ const defaultMinConfidence = 0.5
 const defaultTop = 30
 
 func factFlags() []cli.Flag {
-	return append([]cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: table, text, markdown, json or csv (default: table on a terminal, text otherwise)"},
-		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
+	return append(append(outputFlags(),
 		&cli.Float64Flag{Name: "min-confidence", Value: defaultMinConfidence, Usage: "show contradictions with confidence of at least `C` (0 to 1)"},
 		&cli.IntFlag{Name: "top", Usage: fmt.Sprintf("show the `N` most important facts (default %d in tables and Markdown, all in JSON and CSV; 0 for all)", defaultTop)},
-	}, corpusFlags()...)
+	), corpusFlags()...)
 }
 
 func parseFactFlags(c *cli.Context, ios *IO) (factOptions, error) {

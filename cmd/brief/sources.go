@@ -33,10 +33,7 @@ Examples:
    curl -s https://example.com/feed.xml | brief sources -
 
 ` + exitCodesHelp,
-		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: table, text, markdown, json or csv (default: table on a terminal, text otherwise)"},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
-		}, corpusFlags()...),
+		Flags:        append(outputFlags(), corpusFlags()...),
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return usageErr(err) },
 		Action: func(c *cli.Context) error {
 			co, err := parseCorpusFlags(c, ios)
