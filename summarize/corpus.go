@@ -175,6 +175,25 @@ func Build(ctx context.Context, inputs []string, opts Options) (*Corpus, error) 
 
 // Build is the package-level Build with a reusable pipeline.
 func (p *Pipeline) Build(ctx context.Context, inputs []string, opts Options) (*Corpus, error) {
+	return p.build(ctx, opts, func(ctx context.Context, doc func(load.Document) error, fail func(*load.InputError)) error {
+		return load.Each(ctx, inputs, opts.Load, doc, fail)
+	})
+}
+
+// BuildDocuments runs the same stages on documents already in memory,
+// such as the clusters `brief eval` reads from one JSON lines file.
+func (p *Pipeline) BuildDocuments(ctx context.Context, docs []load.Document, opts Options) (*Corpus, error) {
+	return p.build(ctx, opts, func(ctx context.Context, doc func(load.Document) error, _ func(*load.InputError)) error {
+		for _, d := range docs {
+			if err := doc(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (p *Pipeline) build(ctx context.Context, opts Options, each func(context.Context, func(load.Document) error, func(*load.InputError)) error) (*Corpus, error) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -215,7 +234,7 @@ func (p *Pipeline) Build(ctx context.Context, inputs []string, opts Options) (*C
 		}()
 	}
 	n := 0
-	loadErr := load.Each(ctx, inputs, opts.Load,
+	loadErr := each(ctx,
 		func(d load.Document) error {
 			mu.Lock()
 			results = append(results, result{})

@@ -1,0 +1,180 @@
+package rank
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// trim returns the part of text[start:end] that can stand alone as a
+// briefing line, or ok=false when the sentence cannot. The result is
+// always a slice of the source text, so it can be quoted and checked
+// byte for byte.
+func trim(text string, start, end int) (int, int, bool) {
+	for start < end && isSpaceByte(text[start]) {
+		start++
+	}
+	for end > start && isSpaceByte(text[end-1]) {
+		end--
+	}
+	start = skipDateline(text, start, end)
+	start = skipOpener(text, start, end)
+	s := text[start:end]
+	if s == "" {
+		return 0, 0, false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(first) && !isOpenQuote(first) {
+		return 0, 0, false
+	}
+	if !endsSentence(s) || strings.HasSuffix(strings.TrimRight(s, `"”’'`), "?") {
+		return 0, 0, false
+	}
+	if !balanced(s) {
+		return 0, 0, false
+	}
+	if w := firstWord(s); dangling[strings.ToLower(w)] {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// dangling are openers that point back to a sentence the reader of a
+// briefing line never saw.
+var dangling = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "this": true, "these": true,
+	"that": true, "those": true, "his": true, "her": true, "their": true, "its": true,
+	"him": true, "them": true, "there": true, "such": true, "both": true, "then": true,
+	"meanwhile": true, "however": true, "instead": true, "still": true, "yet": true,
+	"also": true, "otherwise": true, "furthermore": true, "moreover": true,
+}
+
+// openers may be dropped from the front of a sentence without changing
+// what it says, when what follows starts with a capital ("But Austin
+// said" -> "Austin said").
+var openers = []string{"But ", "And ", "So ", "Now, ", "Also, ", "In addition, "}
+
+func skipOpener(text string, start, end int) int {
+	s := text[start:end]
+	for _, o := range openers {
+		if strings.HasPrefix(s, o) {
+			rest := s[len(o):]
+			r, _ := utf8.DecodeRuneInString(rest)
+			if unicode.IsUpper(r) && !dangling[strings.ToLower(firstWord(rest))] {
+				return start + len(o)
+			}
+		}
+	}
+	return start
+}
+
+// skipDateline drops a wire dateline ("MOBILE, Ala. (AP) --", "BEIJING,
+// June 12 (Xinhua) --"): where a report was filed from is not part of
+// what it says.
+func skipDateline(text string, start, end int) int {
+	s := text[start:end]
+	limit := len(s)
+	if limit > 80 {
+		limit = 80
+	}
+	head := s[:limit]
+	best := -1
+	for _, sep := range []string{" -- ", " — ", " – ", " _ "} {
+		if i := strings.Index(head, sep); i > 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return start
+	}
+	pre := s[:best]
+	if !datelineLike(pre) {
+		return start
+	}
+	j := best
+	for j < len(s) && (s[j] == ' ' || s[j] == '-' || s[j] == '_') {
+		j++
+	}
+	if strings.HasPrefix(s[j:], "—") || strings.HasPrefix(s[j:], "–") {
+		j += len("—")
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsUpper(r) && !isOpenQuote(r) {
+		return start
+	}
+	return start + j
+}
+
+// datelineLike is a place in capitals, or a place followed by an agency
+// in parentheses.
+func datelineLike(pre string) bool {
+	if strings.Contains(pre, "(") && strings.HasSuffix(strings.TrimSpace(pre), ")") {
+		return true
+	}
+	w := firstWord(pre)
+	w = strings.TrimRight(w, ",")
+	if len(w) < 3 {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return len(strings.Fields(pre)) <= 6
+}
+
+func firstWord(s string) string {
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			return strings.Trim(s[:i], `"“‘'`)
+		}
+	}
+	return strings.Trim(s, `"“‘'`)
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, `"”’')`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// balanced reports whether quotation marks open and close in pairs: a
+// sentence that ends inside a quotation lost its other half.
+func balanced(s string) bool {
+	straight := strings.Count(s, `"`) + strings.Count(s, "``") + strings.Count(s, "''")
+	return straight%2 == 0 && strings.Count(s, "“") == strings.Count(s, "”") &&
+		strings.Count(s, "(") == strings.Count(s, ")")
+}
+
+func isOpenQuote(r rune) bool { return r == '"' || r == '“' || r == '‘' || r == '`' }
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// quotedShare is the fraction of s's bytes inside quotation marks.
+func quotedShare(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	in := false
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '"':
+			in = !in
+			continue
+		case '“':
+			in = true
+			continue
+		case '”':
+			in = false
+			continue
+		}
+		if in {
+			n += utf8.RuneLen(r)
+		}
+	}
+	return float64(n) / float64(len(s))
+}
