@@ -59,6 +59,8 @@ func FormatForPath(path string) (Format, bool) {
 		return FormatMarkdown, true
 	case strings.HasSuffix(p, ".txt"):
 		return FormatText, true
+	case strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".htm"):
+		return FormatHTML, true
 	}
 	return "", false
 }

@@ -1,0 +1,306 @@
+package briefing
+
+import (
+	"html/template"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// The page is one file that a reader can mail, archive or print: styles
+// are inline, there is no script, and the Content-Security-Policy forbids
+// every fetch, so a page that tried to load anything would show it as a
+// console error in the browser check rather than leak a request.
+//
+// Print: @page keeps the paper size the printer's (A4 or Letter) and the
+// print styles shrink the type until a full briefing (250 words, four
+// disputes, three quotes, ten sources, an 8 × 10 coverage matrix) fits
+// on one page of either; html_test.go checks that in Chromium.
+const briefingPage = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+{{- if .Generator}}
+<meta name="generator" content="{{.Generator}}">
+{{- end}}
+<title>{{.Title}}</title>
+<style>
+@page { size: auto; margin: 12mm }
+:root {
+  color-scheme: light dark;
+  --fg: #1c1e21; --muted: #5a6270; --accent: #0b57a4; --rule: #d6dae0;
+  --warn: #9a5200; --warn-bg: #fff3df; --bg: #fff;
+}
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e4e6ea; --muted: #a2aab6; --accent: #82b9ff; --rule: #3a3f47; --warn: #f0b35a; --warn-bg: #3b2e17; --bg: #15171a }
+}
+* { box-sizing: border-box }
+body { margin: 0; background: var(--bg); color: var(--fg);
+  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif }
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 2rem }
+h1 { font-size: 1.6rem; line-height: 1.2; margin: 0 0 .3rem }
+h2 { font-size: .78rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
+  border-bottom: 1px solid var(--rule); margin: 1.1rem 0 .35rem; padding-bottom: .1rem }
+p, ul, ol { margin: 0 }
+ul { padding-left: 1.1rem }
+li { margin: .12rem 0 }
+a { color: var(--accent) }
+.dateline { color: var(--muted); font-size: .9rem }
+.cites { font-size: .68em; line-height: 0; white-space: nowrap; margin-left: .1em }
+.cites a { text-decoration: none }
+.cites a.unverified { color: var(--warn) }
+.speaker { color: var(--muted) }
+.disputed ul { list-style: none; padding: 0 }
+.disputed li { border-left: 3px solid var(--warn); padding-left: .5rem }
+.quotes ul { list-style: none; padding: 0 }
+.quotes li { border-left: 3px solid var(--rule); padding-left: .5rem; font-style: italic }
+.quotes li .cites, .quotes li .speaker { font-style: normal }
+.lower { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 5mm; align-items: start }
+.sources { list-style: none; padding: 0; font-size: .85rem }
+.sources li { padding-left: 2.1em; text-indent: -2.1em; overflow-wrap: anywhere }
+.sources .n { display: inline-block; width: 1.8em; text-indent: 0; white-space: nowrap; color: var(--muted) }
+.sources .addr { color: var(--muted) }
+:target { background: var(--warn-bg) }
+.matrix { border-collapse: collapse; font-size: .8rem; line-height: 1.3 }
+.matrix th, .matrix td { padding: .05rem .3rem; text-align: center; border-bottom: 1px solid var(--rule) }
+.matrix thead th { font-weight: 600; color: var(--muted) }
+.matrix thead th:first-child { text-align: left }
+.matrix thead a { color: inherit; text-decoration: none }
+.matrix th[scope=row] { text-align: left; font-weight: normal; max-width: 24rem }
+.matrix td.flag { color: var(--warn); font-size: .9em; text-align: left }
+.matrix tr.disputed th[scope=row] { color: var(--warn) }
+.legend { color: var(--muted); font-size: .75rem; margin-top: .2rem }
+@media screen { .coverage { overflow-x: auto } }
+footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: .78rem }
+@media print {
+  :root { --fg: #000; --muted: #444; --accent: #0b3f7a; --rule: #bbb; --warn: #8a4a00; --bg: #fff }
+  html { font-size: 9pt }
+  body { line-height: 1.3; print-color-adjust: exact; -webkit-print-color-adjust: exact }
+  main { max-width: none; padding: 0 }
+  h1 { font-size: 15pt }
+  h2 { margin: .7rem 0 .2rem; break-after: avoid }
+  li { margin: .05rem 0 }
+  li, tr, h2 { break-inside: avoid }
+  a { text-decoration: none }
+  :target { background: none }
+  .lower { grid-template-columns: minmax(0, 1fr) auto }
+  .sources { font-size: .82rem }
+  .sources li { padding-left: 0; text-indent: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
+  .matrix { font-size: .8rem; line-height: 1.2 }
+  .matrix th[scope=row] { width: 12rem; max-width: 12rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
+  footer { margin-top: .6rem }
+}
+</style>
+</head>
+<body>
+<main>
+<header>
+<h1>{{.Headline}}</h1>
+{{- if .Dateline}}
+<p class="dateline">{{.Dateline}}</p>
+{{- end}}
+</header>
+{{- range .Sections}}
+<section class="{{.Class}}">
+<h2>{{.Title}}</h2>
+{{- if .Paragraph}}
+<p>{{range $i, $it := .Items}}{{if $i}} {{end}}{{$it}}{{end}}</p>
+{{- else}}
+<ul>
+{{- range .Items}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+{{- end}}
+</section>
+{{- end}}
+{{- if or .Sources .Rows}}
+<div class="lower">
+{{- if .Sources}}
+<section>
+<h2>Sources</h2>
+<ol class="sources">
+{{- range .Sources}}
+<li id="src-{{.N}}" value="{{.N}}"><span class="n">{{.N}}.</span> <b>{{.Outlet}}</b>
+{{- if .Title}} — “{{.Title}}”{{end}}
+{{- if .Date}}, <time>{{.Date}}</time>{{end}}
+{{- if .CopyOf}} (same wire story as <a href="#src-{{.CopyOf}}">{{.CopyOf}}</a>){{end}}
+{{- if .Href}}, <a class="addr" href="{{.Href}}">{{.Shown}}</a>{{else if .Shown}}, <span class="addr">{{.Shown}}</span>{{end}}</li>
+{{- end}}
+</ol>
+</section>
+{{- end}}
+{{- if .Rows}}
+<section class="coverage">
+<h2>Coverage</h2>
+<table class="matrix">
+<thead><tr><th scope="col">Fact</th>
+{{- range .Sources}}<th scope="col"><a href="#src-{{.N}}" title="{{.Outlet}}">{{.N}}</a></th>{{end}}<th></th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr{{if .Disputed}} class="disputed"{{end}}><th scope="row" title="{{.Label}}">{{.Label}}</th>
+{{- range .Cells}}<td{{if .}} title="{{.}}">●{{else}}>{{end}}</td>{{end}}
+{{- if .Disputed}}<td class="flag">disputed</td>{{else}}<td></td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+<p class="legend">● the source states the fact.</p>
+</section>
+{{- end}}
+</div>
+{{- end}}
+<footer>{{.Footer}}{{range .Notes}} {{.}}{{end}}</footer>
+</main>
+</body>
+</html>
+`
+
+var briefingTmpl = template.Must(template.New("briefing").Parse(briefingPage))
+
+type htmlBriefing struct {
+	Generator, Title, Dateline, Footer string
+	Headline                           template.HTML
+	Sections                           []htmlSection
+	Sources                            []htmlSource
+	Rows                               []htmlRow
+	Notes                              []string
+}
+
+type htmlSection struct {
+	Class, Title string
+	Paragraph    bool
+	Items        []template.HTML
+}
+
+type htmlSource struct {
+	N, CopyOf                  int
+	Outlet, Title, Date, Shown string
+	Href                       string // http(s) only; a local path is shown, not linked
+}
+
+type htmlRow struct {
+	Label    string
+	Disputed bool
+	// Cells holds, per source column, the tooltip of a ● ("" for none).
+	Cells []string
+}
+
+func briefHTML(w io.Writer, b *Briefing, generator string) error {
+	p := htmlBriefing{
+		Generator: generator,
+		Title:     oneLine(b.Headline.Text),
+		Dateline:  briefDateline(b.Dateline),
+		Footer:    briefFooter(b),
+		Notes:     briefNotes(b),
+		Headline:  htmlMarked(b, b.Headline),
+	}
+	if p.Title == "" {
+		p.Title = "Briefing"
+	}
+	for _, s := range b.Sections {
+		if len(s.Items) == 0 {
+			continue
+		}
+		hs := htmlSection{Class: "section " + cssClass(s.ID), Title: sectionTitle(s), Paragraph: asParagraph(s)}
+		for _, it := range s.Items {
+			hs.Items = append(hs.Items, htmlMarked(b, it))
+		}
+		p.Sections = append(p.Sections, hs)
+	}
+	copies := wireCopies(b)
+	for _, s := range b.Sources {
+		hs := htmlSource{N: s.N, CopyOf: copies[s.N], Outlet: sourceOutlet(s), Title: oneLine(s.Title), Date: shortDate(s.Published)}
+		if u, err := url.Parse(s.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			hs.Href, hs.Shown = s.URL, shownURL(u)
+		} else {
+			hs.Shown = sourceAddress(s)
+		}
+		p.Sources = append(p.Sources, hs)
+	}
+	if len(b.Sources) > 0 {
+		for _, r := range b.Coverage.Rows {
+			hr := htmlRow{Label: coverageLabel(r), Disputed: r.Disputed}
+			states := statedBy(r)
+			for _, s := range b.Sources {
+				tip := ""
+				if states[s.N] {
+					tip = strconv.Itoa(s.N) + " " + sourceOutlet(s) + " states it"
+				}
+				hr.Cells = append(hr.Cells, tip)
+			}
+			p.Rows = append(p.Rows, hr)
+		}
+	}
+	return briefingTmpl.Execute(w, p)
+}
+
+// cssClass keeps a section id usable as a class name; the known ids
+// (key_points, disputed, quotes, background) pass through unchanged.
+func cssClass(id string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return '-'
+	}, id)
+}
+
+// shownURL is an address short enough for a one-line source entry; the
+// link keeps the whole of it.
+func shownURL(u *url.URL) string {
+	s := strings.TrimPrefix(u.Host, "www.") + u.EscapedPath()
+	if u.RawQuery != "" {
+		s += "?" + u.RawQuery
+	}
+	return strings.TrimSuffix(s, "/")
+}
+
+// htmlMarked is an item as HTML: the text escaped, each citation a link
+// to its source whose tooltip quotes the evidence.
+func htmlMarked(b *Briefing, it Item) template.HTML {
+	var s strings.Builder
+	for _, r := range citedRuns(it) {
+		s.WriteString(template.HTMLEscapeString(r.text))
+		if len(r.cites) == 0 {
+			continue
+		}
+		s.WriteString(`<sup class="cites">`)
+		for _, c := range r.cites {
+			class := "cite"
+			if c.Status != "" && c.Status != "verified" {
+				class += " unverified"
+			}
+			s.WriteString(`<a class="` + class + `" href="#src-` + strconv.Itoa(c.N) + `" title="` +
+				strings.ReplaceAll(template.HTMLEscapeString(citeTitle(b, c)), "\n", "&#10;") + `">[` + strconv.Itoa(c.N) + `]</a>`)
+		}
+		s.WriteString(`</sup>`)
+	}
+	if sp := speakerSuffix(it); sp != "" {
+		s.WriteString(`<span class="speaker">` + template.HTMLEscapeString(sp) + `</span>`)
+	}
+	return template.HTML(s.String())
+}
+
+// citeTitle is the tooltip of a citation: the source and the words of
+// it that back the claim, so a reader can check without leaving the page.
+func citeTitle(b *Briefing, c Citation) string {
+	s := "[" + strconv.Itoa(c.N) + "]"
+	if c.N >= 1 && c.N <= len(b.Sources) {
+		s += " " + sourceOutlet(b.Sources[c.N-1])
+	}
+	if c.Status != "" && c.Status != "verified" {
+		s += " (not verified: " + c.Status + ")"
+	}
+	// Each span on a line of its own: browsers keep a title's line
+	// breaks, and evidence often starts or ends with quotation marks of
+	// its own, which more quotes around it would only muddle.
+	for _, e := range c.Evidence {
+		if t := oneLine(e.Text); t != "" {
+			s += "\n" + truncate(t, 300)
+		}
+	}
+	return s
+}
