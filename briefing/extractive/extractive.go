@@ -1,0 +1,781 @@
+// Package extractive writes a briefing from the sources' own sentences:
+// the default backend when no model is configured, and the fallback when
+// a model fails. Nothing in its output is generated text except the short
+// frames of the dispute lines ("US troops in Iraq: 2,500 [1] against
+// about 2,000 [2]"), whose every value is copied from the cited sources.
+package extractive
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/brieftool/brief/briefing"
+	"github.com/brieftool/brief/summarize"
+	"github.com/brieftool/brief/summarize/facts"
+	"github.com/brieftool/brief/summarize/rank"
+)
+
+// Checker says whether evidence text supports a claim; briefing.Verifier
+// is the one brief uses. The backend cites a source only where the check
+// that will later run on the briefing already passes.
+type Checker interface {
+	Supports(claim, evidence string) (bool, string)
+}
+
+// Writer is the extractive backend.
+type Writer struct {
+	check  Checker
+	params rank.Params
+}
+
+// New returns the backend with brief's default selection constants.
+func New(check Checker) *Writer { return &Writer{check: check, params: rank.DefaultParams()} }
+
+// WithParams returns a copy that selects with other constants, for
+// evaluation.
+func (w *Writer) WithParams(p rank.Params) *Writer { return &Writer{check: w.check, params: p} }
+
+// Limits of the page's parts, chosen so that the default briefing prints
+// on one page.
+const (
+	maxKeyPoints = 7
+	minKeyPoints = 3
+	maxDisputes  = 4
+	maxQuotes    = 3
+	maxCoverage  = 8
+	// Quotes shorter than this say too little to be notable; longer ones
+	// crowd the page.
+	minQuoteWords, maxQuoteWords = 6, 60
+)
+
+// cite is a citation before sources are numbered: Source is a corpus
+// index.
+type cite struct {
+	source int
+	at     int
+	ev     []summarize.Span
+}
+
+type item struct {
+	text     string
+	cites    []cite
+	facts    []int
+	conflict string
+	speaker  string
+	quote    string
+}
+
+// job holds one Write call's state.
+type job struct {
+	w     *Writer
+	c     *summarize.Corpus
+	t     *facts.Table
+	sel   *rank.Selector
+	cited map[int]bool
+}
+
+// Write briefs the request's corpus.
+func (w *Writer) Write(ctx context.Context, req briefing.Request) (*briefing.Briefing, error) {
+	if req.Corpus == nil || len(req.Corpus.Sources) == 0 {
+		return nil, fmt.Errorf("extractive: no sources to brief")
+	}
+	if req.Table == nil {
+		return nil, fmt.Errorf("extractive: no fact table")
+	}
+	words := req.Words
+	if words <= 0 {
+		words = briefing.DefaultWords
+	}
+	j := &job{w: w, c: req.Corpus, t: req.Table, sel: rank.NewSelector(w.params), cited: map[int]bool{}}
+
+	picks, err := j.sel.Select(ctx, j.c, rank.Options{Words: words, Focus: req.Focus, Exclude: j.unattributed(), Same: j.sameFact()})
+	if err != nil {
+		return nil, err
+	}
+	keys, background := j.split(picks)
+	var keyItems, bgItems []item
+	used := map[rank.Ref]bool{}
+	for _, p := range keys {
+		keyItems = append(keyItems, j.sentence(p))
+		used[p.Ref] = true
+	}
+	for _, p := range background {
+		bgItems = append(bgItems, j.sentence(p))
+		used[p.Ref] = true
+	}
+	disputes := j.disputes(req.MinConfidence)
+	usedFacts := map[int]bool{}
+	for _, it := range append(append([]item(nil), keyItems...), bgItems...) {
+		for _, f := range it.facts {
+			usedFacts[f] = true
+		}
+	}
+	quotes := j.quotes(used, usedFacts)
+	headline := j.headline(keys)
+
+	b := &briefing.Briefing{Backend: "extractive", Focus: req.Focus, Budget: words}
+	for _, it := range append(append([]item(nil), keyItems...), bgItems...) {
+		b.Words += len(strings.Fields(it.text))
+	}
+	coverage := j.coverage(keyItems, disputes)
+	for _, group := range [][]item{{headline}, keyItems, bgItems, disputes, quotes} {
+		for _, it := range group {
+			for _, c := range it.cites {
+				j.cited[c.source] = true
+			}
+		}
+	}
+	num := j.number(coverage)
+	b.Sources = j.sourceList(num)
+	b.Headline = j.render(headline, num)
+	b.Dateline = j.dateline()
+	add := func(id, title string, items []item) {
+		if len(items) == 0 {
+			return
+		}
+		s := briefing.Section{ID: id, Title: title}
+		for _, it := range items {
+			s.Items = append(s.Items, j.render(it, num))
+		}
+		b.Sections = append(b.Sections, s)
+	}
+	add(briefing.SectionKeyPoints, "Key points", keyItems)
+	add(briefing.SectionDisputed, "Where sources differ", disputes)
+	add(briefing.SectionQuotes, "Notable quotes", quotes)
+	add(briefing.SectionBackground, "Background", bgItems)
+	for _, row := range coverage {
+		r := briefing.CoverageRow{Fact: j.t.Facts[row.fact].ID, Label: label(j.t.Facts[row.fact].Text), Disputed: row.disputed}
+		for _, s := range j.t.Facts[row.fact].Sources() {
+			if n := num[s]; n > 0 {
+				r.Sources = append(r.Sources, n)
+			}
+		}
+		sort.Ints(r.Sources)
+		b.Coverage.Rows = append(b.Coverage.Rows, r)
+	}
+	return b, nil
+}
+
+// unattributed are sentences whose speaker is only a pronoun ("..., he
+// said"): on a briefing line, away from the sentence that named them,
+// the reader cannot tell who is speaking.
+func (j *job) unattributed() map[rank.Ref]bool {
+	out := map[rank.Ref]bool{}
+	for si, cls := range j.t.Claims {
+		for k := range cls {
+			for _, a := range cls[k].Attributions {
+				if a.Pronoun {
+					out[rank.Ref{Source: si, Sentence: k}] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sameFact classes sentences by the fact they were merged into.
+func (j *job) sameFact() map[rank.Ref]int {
+	out := map[rank.Ref]int{}
+	for si, cls := range j.t.Claims {
+		for k := range cls {
+			if f := cls[k].Fact; f >= 0 {
+				out[rank.Ref{Source: si, Sentence: k}] = f
+			}
+		}
+	}
+	return out
+}
+
+// split sorts the picks into key points (the most important first) and
+// background (in the order events unfolded).
+func (j *job) split(picks []rank.Pick) (keys, background []rank.Pick) {
+	for _, p := range picks {
+		if len(keys) < maxKeyPoints && j.kind(p.Ref) != facts.Background {
+			keys = append(keys, p)
+		} else {
+			background = append(background, p)
+		}
+	}
+	// A briefing of background alone still needs its main points.
+	for len(keys) < minKeyPoints && len(background) > 0 {
+		keys, background = append(keys, background[0]), background[1:]
+	}
+	rank.Sort(j.c, background)
+	return keys, background
+}
+
+func (j *job) claim(r rank.Ref) *facts.Claim {
+	if r.Source >= len(j.t.Claims) || r.Sentence >= len(j.t.Claims[r.Source]) {
+		return nil
+	}
+	return &j.t.Claims[r.Source][r.Sentence]
+}
+
+func (j *job) kind(r rank.Ref) facts.Kind {
+	if cl := j.claim(r); cl != nil && cl.Fact >= 0 {
+		return j.t.Facts[cl.Fact].Kind
+	}
+	return facts.Event
+}
+
+// sentence makes a briefing line of a picked sentence, citing its own
+// source and every other source whose sentence of the same fact supports
+// the line as trimmed.
+func (j *job) sentence(p rank.Pick) item {
+	src := j.c.Sources[p.Source]
+	full := src.Sentences[p.Sentence].Span
+	it := item{text: p.Text, cites: []cite{{source: p.Source, at: len(p.Text), ev: []summarize.Span{full}}}}
+	seen := map[int]bool{p.Source: true}
+	cl := j.claim(p.Ref)
+	if cl == nil {
+		return it
+	}
+	fs := append([]int(nil), cl.Facts...)
+	if cl.Fact >= 0 {
+		fs = append([]int{cl.Fact}, fs...)
+	}
+	for _, f := range fs {
+		if !contains(it.facts, f) {
+			it.facts = append(it.facts, f)
+		}
+		for _, e := range j.t.Facts[f].Evidence {
+			if seen[e.Source] {
+				continue
+			}
+			if ok, _ := j.w.check.Supports(p.Text, e.Text); ok {
+				seen[e.Source] = true
+				it.cites = append(it.cites, cite{source: e.Source, at: len(p.Text), ev: []summarize.Span{e.Span}})
+			}
+		}
+	}
+	sortCites(it.cites)
+	return it
+}
+
+func sortCites(cs []cite) {
+	sort.SliceStable(cs, func(a, b int) bool {
+		if cs[a].at != cs[b].at {
+			return cs[a].at < cs[b].at
+		}
+		return cs[a].source < cs[b].source
+	})
+}
+
+// disputes turns contradictions and updates into lines that give each
+// side's value with the sources that state it.
+func (j *job) disputes(minConf float64) []item {
+	var cs []facts.Conflict
+	for _, cf := range j.t.Conflicts {
+		if cf.Confidence >= minConf {
+			cs = append(cs, cf)
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].Confidence > cs[b].Confidence })
+	var ups []facts.Conflict
+	for _, cf := range j.t.Updates {
+		if cf.Confidence >= minConf {
+			ups = append(ups, cf)
+		}
+	}
+	var out []item
+	for _, cf := range append(cs, ups...) {
+		if len(out) >= maxDisputes {
+			break
+		}
+		if it, ok := j.dispute(cf); ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func (j *job) dispute(cf facts.Conflict) (item, bool) {
+	sides := append([]facts.Side(nil), cf.Sides...)
+	if cf.Update {
+		sort.SliceStable(sides, func(a, b int) bool { return sides[a].Published < sides[b].Published })
+	} else {
+		sort.SliceStable(sides, func(a, b int) bool { return len(sides[a].Sources) > len(sides[b].Sources) })
+	}
+	lead := disputeLead(cf)
+	var b strings.Builder
+	b.WriteString(lead)
+	b.WriteString(": ")
+	it := item{conflict: cf.ID, facts: cf.Facts}
+	for k, sd := range sides {
+		switch {
+		case k == 0:
+		case cf.Update:
+			b.WriteString(", later ")
+		default:
+			b.WriteString(" against ")
+		}
+		v := sd.Value
+		if cf.Kind == facts.QuoteConflict {
+			v = "“" + v + "”"
+		}
+		segStart := b.Len()
+		if k == 0 {
+			segStart = 0
+		}
+		b.WriteString(v)
+		claim := b.String()[segStart:]
+		n := 0
+		seen := map[int]bool{}
+		for _, e := range sd.Evidence {
+			if seen[e.Source] {
+				continue
+			}
+			ev := []summarize.Span{e.Span}
+			if sp := j.speakerOf(e); sp != "" {
+				ev = j.withSpeaker(e, sp)
+			}
+			if ok, _ := j.w.check.Supports(claim, joinSpans(j.c.Sources[e.Source].Text, ev)); !ok {
+				continue
+			}
+			seen[e.Source] = true
+			it.cites = append(it.cites, cite{source: e.Source, at: b.Len(), ev: ev})
+			n++
+		}
+		if n == 0 {
+			// A side no source can be shown to state is not reported.
+			return item{}, false
+		}
+	}
+	b.WriteString(".")
+	it.text = b.String()
+	sortCites(it.cites)
+	return it, true
+}
+
+// disputeLead names what the sides disagree about, without the excerpt
+// the fact table appends to quote subjects (the values carry the words).
+func disputeLead(cf facts.Conflict) string {
+	s := cf.Subject
+	// "how Austin said “I'm here to…”" reads "Austin's words “I'm here
+	// to”", keeping only the excerpt's verbatim part.
+	if cf.Kind == facts.AttributionConflict && strings.HasPrefix(s, "how ") {
+		if i := strings.Index(s, " said “"); i > 4 {
+			ex := strings.TrimSuffix(strings.TrimSuffix(s[i+len(" said “"):], "”"), "…")
+			ex = strings.TrimSpace(ex)
+			if sp := strings.LastIndex(ex, " "); sp > 0 && strings.HasSuffix(s, "…”") {
+				ex = ex[:sp] // the last word may be cut
+			}
+			if ex != "" {
+				return s[4:i] + "'s words “" + ex + "”"
+			}
+		}
+	}
+	if i := strings.Index(s, ": “"); i > 0 {
+		s = s[:i]
+	}
+	if i := strings.Index(s, " “"); i > 0 && cf.Kind == facts.AttributionConflict {
+		s = s[:i]
+	}
+	s = strings.TrimPrefix(s, "wording of ")
+	if s == "" {
+		return string(cf.Kind)
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// quotes picks the quotations most sources carry, with a named speaker,
+// copied exactly.
+func (j *job) quotes(used map[rank.Ref]bool, usedFacts map[int]bool) []item {
+	type cand struct {
+		f     int
+		ref   rank.Ref
+		q     facts.Quote
+		score float64
+	}
+	var cands []cand
+	for fi, f := range j.t.Facts {
+		// Words a key point already quotes are not repeated.
+		if f.Kind != facts.QuoteFact || usedFacts[fi] {
+			continue
+		}
+		best := cand{f: -1}
+		for _, e := range f.Evidence {
+			r := rank.Ref{Source: e.Source, Sentence: e.Sentence}
+			cl := j.claim(r)
+			if cl == nil || used[r] || j.c.Sources[e.Source].DuplicateOf != "" {
+				continue
+			}
+			for _, q := range cl.Quotes {
+				n := len(strings.Fields(q.Text))
+				if q.Scare || q.Speaker == "" || q.Attribution.Anonymous || n < minQuoteWords || n > maxQuoteWords || !q.Open || !q.Close {
+					continue
+				}
+				// A fragment the reporter wove into a sentence is rarely
+				// what made the words worth quoting.
+				if q.Partial && n < 2*minQuoteWords {
+					continue
+				}
+				if best.f < 0 || n > len(strings.Fields(best.q.Text)) {
+					best = cand{f: fi, ref: r, q: q}
+				}
+			}
+		}
+		if best.f >= 0 {
+			best.score = float64(f.Independent) + f.Centrality
+			// A named person's words before a description's ("the
+			// official").
+			if best.q.SpeakerID >= 0 {
+				best.score++
+			}
+			cands = append(cands, best)
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	var out []item
+	speakers := map[string]int{}
+	for _, cd := range cands {
+		if len(out) >= maxQuotes {
+			break
+		}
+		// One speaker may fill the section only when no one else is quoted.
+		if speakers[cd.q.Speaker] > 0 && len(cands) > maxQuotes {
+			continue
+		}
+		it, ok := j.quoteItem(cd.f, cd.ref, cd.q)
+		if !ok {
+			continue
+		}
+		speakers[cd.q.Speaker]++
+		out = append(out, it)
+	}
+	return out
+}
+
+func (j *job) quoteItem(f int, r rank.Ref, q facts.Quote) (item, bool) {
+	speaker := q.Speaker
+	if r, n := utf8.DecodeRuneInString(speaker); unicode.IsLower(r) {
+		speaker = string(unicode.ToUpper(r)) + speaker[n:]
+	}
+	text := speaker + ": “" + q.Text + "”"
+	it := item{text: text, speaker: speaker, quote: q.Text, facts: []int{f}}
+	seen := map[int]bool{}
+	for _, e := range j.t.Facts[f].Evidence {
+		if seen[e.Source] {
+			continue
+		}
+		ev := j.withSpeaker(e, q.Speaker)
+		if ok, _ := j.w.check.Supports(text, joinSpans(j.c.Sources[e.Source].Text, ev)); !ok {
+			continue
+		}
+		seen[e.Source] = true
+		it.cites = append(it.cites, cite{source: e.Source, at: len(text), ev: ev})
+	}
+	if !seen[r.Source] {
+		return item{}, false
+	}
+	sortCites(it.cites)
+	return it, true
+}
+
+// withSpeaker is the evidence for a quotation: its sentence, and, when
+// the speaker is named only in an earlier sentence ("he said", or a
+// quotation that runs on), the nearest earlier sentence naming them.
+func (j *job) withSpeaker(e facts.Evidence, speaker string) []summarize.Span {
+	src := j.c.Sources[e.Source]
+	ev := []summarize.Span{e.Span}
+	name := surname(speaker)
+	if name == "" || strings.Contains(e.Text, name) {
+		return ev
+	}
+	for k := e.Sentence - 1; k >= 0 && k >= e.Sentence-3; k-- {
+		sp := src.Sentences[k].Span
+		if strings.Contains(src.Text[sp.Start:sp.End], name) {
+			return []summarize.Span{sp, e.Span}
+		}
+	}
+	return ev
+}
+
+// speakerOf is the named speaker of the first quotation in the evidence
+// sentence, or "".
+func (j *job) speakerOf(e facts.Evidence) string {
+	cl := j.claim(rank.Ref{Source: e.Source, Sentence: e.Sentence})
+	if cl == nil {
+		return ""
+	}
+	for _, q := range cl.Quotes {
+		if q.Speaker != "" && !q.Attribution.Pronoun {
+			return q.Speaker
+		}
+	}
+	return ""
+}
+
+func surname(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func joinSpans(text string, spans []summarize.Span) string {
+	parts := make([]string, len(spans))
+	for i, sp := range spans {
+		parts[i] = text[sp.Start:sp.End]
+	}
+	return strings.Join(parts, " ")
+}
+
+// headline is the source title that best matches the key points and that
+// some source's own sentence supports; failing that, the first key point.
+func (j *job) headline(keys []rank.Pick) item {
+	top := map[string]bool{}
+	for i, p := range keys {
+		if i >= 3 {
+			break
+		}
+		for _, t := range j.sel.Terms(p.Text) {
+			top[t] = true
+		}
+	}
+	type cand struct {
+		title string
+		score float64
+	}
+	var cands []cand
+	seenTitle := map[string]bool{}
+	for _, s := range j.c.Sources {
+		t := strings.TrimSpace(s.Title)
+		if t == "" || seenTitle[t] || s.DuplicateOf != "" || len(strings.Fields(t)) < 4 || len(strings.Fields(t)) > 16 {
+			continue
+		}
+		seenTitle[t] = true
+		terms := j.sel.Terms(t)
+		if len(terms) == 0 {
+			continue
+		}
+		hit := 0
+		for _, x := range terms {
+			if top[x] {
+				hit++
+			}
+		}
+		cands = append(cands, cand{t, float64(hit) / math.Sqrt(float64(len(terms)))})
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	for i, cd := range cands {
+		if i >= 3 || cd.score == 0 {
+			break
+		}
+		if it, ok := j.supported(cd.title); ok {
+			return it
+		}
+	}
+	if len(keys) > 0 {
+		return j.sentence(keys[0])
+	}
+	return item{}
+}
+
+// supported cites, for text, each source with a sentence that supports
+// it.
+func (j *job) supported(text string) (item, bool) {
+	terms := j.sel.Terms(text)
+	it := item{text: text}
+	for si, s := range j.c.Sources {
+		for k, st := range s.Sentences {
+			sent := s.Text[st.Start:st.End]
+			if shared(j.sel.Terms(sent), terms) < 2 {
+				continue
+			}
+			if ok, _ := j.w.check.Supports(text, sent); ok {
+				it.cites = append(it.cites, cite{source: si, at: len(text), ev: []summarize.Span{st.Span}})
+				if cl := j.claim(rank.Ref{Source: si, Sentence: k}); cl != nil && cl.Fact >= 0 && !contains(it.facts, cl.Fact) {
+					it.facts = append(it.facts, cl.Fact)
+				}
+				break
+			}
+		}
+	}
+	return it, len(it.cites) > 0
+}
+
+func shared(a, b []string) int {
+	n := 0
+	for _, x := range b {
+		for _, y := range a {
+			if x == y {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+type coverageRow struct {
+	fact     int
+	disputed bool
+}
+
+// coverage lists the facts of the key points, then the most widely
+// reported others, up to maxCoverage.
+func (j *job) coverage(keys, disputes []item) []coverageRow {
+	disputed := map[int]bool{}
+	for _, d := range disputes {
+		for _, f := range d.facts {
+			disputed[f] = true
+		}
+	}
+	var rows []coverageRow
+	seen := map[int]bool{}
+	add := func(f int) {
+		if len(rows) < maxCoverage && !seen[f] {
+			seen[f] = true
+			rows = append(rows, coverageRow{f, disputed[f]})
+		}
+	}
+	for _, it := range keys {
+		if len(it.facts) > 0 {
+			add(it.facts[0])
+		}
+	}
+	for f := range j.t.Facts {
+		if j.t.Facts[f].Independent < 2 {
+			break
+		}
+		add(f)
+	}
+	return rows
+}
+
+// number assigns citation numbers: every source cited or shown in the
+// coverage matrix, in corpus order.
+func (j *job) number(rows []coverageRow) map[int]int {
+	for _, r := range rows {
+		for _, s := range j.t.Facts[r.fact].Sources() {
+			j.cited[s] = true
+		}
+	}
+	idx := make([]int, 0, len(j.cited))
+	for s := range j.cited {
+		idx = append(idx, s)
+	}
+	sort.Ints(idx)
+	num := make(map[int]int, len(idx))
+	for i, s := range idx {
+		num[s] = i + 1
+	}
+	return num
+}
+
+func (j *job) render(it item, num map[int]int) briefing.Item {
+	out := briefing.Item{Text: it.text, Conflict: it.conflict, Speaker: it.speaker, Quote: it.quote}
+	for _, f := range it.facts {
+		out.Facts = append(out.Facts, j.t.Facts[f].ID)
+	}
+	for _, c := range it.cites {
+		src := j.c.Sources[c.source]
+		bc := briefing.Citation{N: num[c.source], Source: src.ID, At: c.at}
+		for _, sp := range c.ev {
+			bc.Evidence = append(bc.Evidence, briefing.Evidence{Start: sp.Start, End: sp.End, Text: src.Text[sp.Start:sp.End]})
+		}
+		out.Citations = append(out.Citations, bc)
+	}
+	return out
+}
+
+// sourceList is the numbered list citations point into. The number map
+// is filled by the items first: render is called after number, so every
+// cited source has its number.
+func (j *job) sourceList(num map[int]int) []briefing.SourceRef {
+	out := make([]briefing.SourceRef, len(num))
+	for s, n := range num {
+		src := j.c.Sources[s]
+		ref := briefing.SourceRef{N: n, ID: src.ID, Outlet: src.Outlet, Title: src.Title, URL: src.URL, Group: src.Group}
+		if ref.Outlet == "" && len(src.Agencies) > 0 {
+			ref.Outlet = "via " + strings.Join(src.Agencies, ", ")
+		}
+		if !src.Published.IsZero() {
+			ref.Published = src.Published.Format(time.DateOnly)
+		}
+		if src.URL == "" {
+			ref.Path = src.Origin
+		}
+		out[n-1] = ref
+	}
+	return out
+}
+
+func (j *job) dateline() briefing.Dateline {
+	d := briefing.Dateline{Sources: len(j.c.Sources), Independent: j.c.Independent()}
+	var from, to time.Time
+	for _, s := range j.c.Sources {
+		if s.Published.IsZero() {
+			continue
+		}
+		if from.IsZero() || s.Published.Before(from) {
+			from = s.Published
+		}
+		if to.IsZero() || s.Published.After(to) {
+			to = s.Published
+		}
+	}
+	var parts []string
+	if !from.IsZero() {
+		d.From, d.To = from.Format(time.DateOnly), to.Format(time.DateOnly)
+		parts = append(parts, dateRange(from, to))
+	}
+	src := fmt.Sprintf("%d sources", d.Sources)
+	if d.Sources == 1 {
+		src = "1 source"
+	}
+	if d.Independent != d.Sources {
+		src += fmt.Sprintf(", %d independent", d.Independent)
+	}
+	d.Text = strings.Join(append(parts, src), " · ")
+	return d
+}
+
+// dateRange writes "7 March 2023", "7–8 March 2023", "30 March – 2 April
+// 2023" or a range across years.
+func dateRange(from, to time.Time) string {
+	from, to = from.UTC(), to.UTC()
+	switch {
+	case from.Format(time.DateOnly) == to.Format(time.DateOnly):
+		return from.Format("2 January 2006")
+	case from.Year() == to.Year() && from.Month() == to.Month():
+		return fmt.Sprintf("%d–%s", from.Day(), to.Format("2 January 2006"))
+	case from.Year() == to.Year():
+		return from.Format("2 January") + " – " + to.Format("2 January 2006")
+	}
+	return from.Format("2 January 2006") + " – " + to.Format("2 January 2006")
+}
+
+// label shortens a fact to a matrix row label.
+func label(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	const max = 60
+	if len(s) <= max {
+		return s
+	}
+	cut := strings.LastIndex(s[:max], " ")
+	if cut < 20 {
+		cut = max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], ",;:") + "…"
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
