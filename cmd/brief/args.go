@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -78,4 +79,41 @@ func takesValue(flags []cli.Flag, arg string) bool {
 		}
 	}
 	return false
+}
+
+// withDefaultCommand puts "report" in front of the arguments when the
+// first one after the global flags names no command, so that
+// `brief INPUT...` writes the briefing. A word that is neither a command
+// nor something that can be read (a path that exists, a URL, - for stdin)
+// stays where it is and is reported as an unknown command: a typo of
+// "sources" should not read as a missing file.
+func withDefaultCommand(app *cli.App, args []string) []string {
+	i := 1
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" {
+		if args[i] == "--" {
+			break
+		}
+		if takesValue(app.Flags, args[i]) {
+			i++
+		}
+		i++
+	}
+	if i >= len(args) {
+		return args
+	}
+	a := args[i]
+	if a == "--" || a == "help" || app.Command(a) != nil || !looksLikeInput(a) {
+		return args
+	}
+	out := append([]string{}, args[:i]...)
+	out = append(out, "report")
+	return append(out, args[i:]...)
+}
+
+func looksLikeInput(a string) bool {
+	if a == "-" || strings.Contains(a, "://") {
+		return true
+	}
+	_, err := os.Stat(a)
+	return err == nil
 }

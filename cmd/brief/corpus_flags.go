@@ -124,7 +124,9 @@ func outputFormat(flag, out string, ios *IO, allowed []briefing.Format) (briefin
 	}
 	if out != "" {
 		if f, ok := briefing.FormatForPath(out); ok {
-			return f, nil
+			if _, err := briefing.ParseFormat(string(f), allowed); err == nil {
+				return f, nil
+			}
 		}
 		return briefing.FormatText, nil
 	}

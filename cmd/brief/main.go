@@ -41,7 +41,7 @@ func main() {
 // with their own IO.
 func run(ctx context.Context, args []string, ios *IO) int {
 	app := newApp(ios)
-	err := app.RunContext(ctx, interspersed(app, args))
+	err := app.RunContext(ctx, interspersed(app, withDefaultCommand(app, args)))
 	return report(ios, err)
 }
 
@@ -55,6 +55,7 @@ and stdin, strips page junk, finds duplicate and wire-copied articles, and repor
 what the sources say.
 
 Examples:
+   brief testdata/iraq-visit             the one-page briefing (same as brief report)
    brief sources testdata/iraq-visit     list the sources after cleaning and dedup
    brief facts testdata/iraq-visit       one table of facts across all sources
    brief conflicts testdata/iraq-visit   where the sources contradict each other
@@ -73,10 +74,12 @@ Examples:
 		Before: startProfile,
 		After:  stopProfile,
 		Commands: []*cli.Command{
+			reportCommand(ios),
 			sourcesCommand(ios),
 			factsCommand(ios),
 			conflictsCommand(ios),
 			compareCommand(ios),
+			evalCommand(ios),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return usageErr(err) },
 		CommandNotFound: func(c *cli.Context, name string) {
