@@ -45,10 +45,13 @@ func (w *Writer) WithParams(p rank.Params) *Writer { return &Writer{check: w.che
 // on one page.
 const (
 	maxKeyPoints = 7
-	minKeyPoints = 3
-	maxDisputes  = 4
-	maxQuotes    = 3
-	maxCoverage  = 8
+	// fillKeyPoints is how many key points a briefing gets, taking
+	// background picks when too few picks are news, before the rest goes
+	// under Background.
+	fillKeyPoints = 5
+	maxDisputes   = 4
+	maxQuotes     = 3
+	maxCoverage   = 8
 	// Quotes shorter than this say too little to be notable; longer ones
 	// crowd the page.
 	minQuoteWords, maxQuoteWords = 6, 60
@@ -202,8 +205,10 @@ func (j *job) split(picks []rank.Pick) (keys, background []rank.Pick) {
 			background = append(background, p)
 		}
 	}
-	// A briefing of background alone still needs its main points.
-	for len(keys) < minKeyPoints && len(background) > 0 {
+	// A briefing of background alone still needs its main points: the
+	// most important background picks fill the key points up to a
+	// readable handful.
+	for len(keys) < fillKeyPoints && len(background) > 0 {
 		keys, background = append(keys, background[0]), background[1:]
 	}
 	rank.Sort(j.c, background)
@@ -378,6 +383,9 @@ func disputeLead(cf facts.Conflict) string {
 		s = s[:i]
 	}
 	s = strings.TrimPrefix(s, "wording of ")
+	if strings.HasSuffix(s, "'s quotation") {
+		s = strings.TrimSuffix(s, "quotation") + "words"
+	}
 	if s == "" {
 		return string(cf.Kind)
 	}

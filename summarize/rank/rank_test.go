@@ -140,6 +140,7 @@ func TestTrim(t *testing.T) {
 		{"But the troops would stay in the country, Austin said.", "But the troops would stay in the country, Austin said.", true},
 		{"He said the troops would stay in the country.", "", false},
 		{"This was the first visit by a defence secretary since 2020.", "", false},
+		{"However, the group continues to carry out attacks.", "", false},
 		{"Will the troops stay in the country?", "", false},
 		{"the troops would stay in the country.", "", false},
 		{"\"The troops will stay,\" Austin said, \"and they", "", false},

@@ -33,7 +33,7 @@ func trim(text string, start, end int) (int, int, bool) {
 	if !balanced(s) {
 		return 0, 0, false
 	}
-	if w := firstWord(s); dangling[strings.ToLower(w)] {
+	if w := strings.TrimRight(firstWord(s), ",;:"); dangling[strings.ToLower(w)] {
 		return 0, 0, false
 	}
 	return start, end, true
@@ -60,7 +60,7 @@ func skipOpener(text string, start, end int) int {
 		if strings.HasPrefix(s, o) {
 			rest := s[len(o):]
 			r, _ := utf8.DecodeRuneInString(rest)
-			if unicode.IsUpper(r) && !dangling[strings.ToLower(firstWord(rest))] {
+			if unicode.IsUpper(r) && !dangling[strings.ToLower(strings.TrimRight(firstWord(rest), ",;:"))] {
 				return start + len(o)
 			}
 		}
