@@ -236,10 +236,9 @@ func (s *Selector) greedy(cands []candidate, weight []float64, o Options) []Pick
 	used := 0
 	chosen := make([]bool, len(cands))
 	var picks []int
-	var gains []float64
 	classes := map[int]bool{}
 	for o.MaxPicks <= 0 || len(picks) < o.MaxPicks {
-		best, bestScore, bestGain := -1, 0.0, 0.0
+		best, bestScore := -1, 0.0
 		for i := range cands {
 			cd := &cands[i]
 			if chosen[i] || used+cd.Words > o.Words || cd.class >= 0 && classes[cd.class] {
@@ -251,7 +250,7 @@ func (s *Selector) greedy(cands []candidate, weight []float64, o Options) []Pick
 			}
 			sc := g / math.Pow(float64(cd.Words), r)
 			if sc > bestScore || (sc == bestScore && best >= 0 && less(cd, &cands[best])) {
-				best, bestScore, bestGain = i, sc, g
+				best, bestScore = i, sc
 			}
 		}
 		if best < 0 {
@@ -262,13 +261,12 @@ func (s *Selector) greedy(cands []candidate, weight []float64, o Options) []Pick
 			classes[cands[best].class] = true
 		}
 		picks = append(picks, best)
-		gains = append(gains, bestGain)
 		used += cands[best].Words
 		for _, id := range cands[best].concepts {
 			covered[id] = true
 		}
 	}
-	picks, gains = s.improve(cands, weight, picks, o)
+	picks, gains := s.improve(cands, weight, picks, o)
 	out := make([]Pick, len(picks))
 	for i, k := range picks {
 		out[i] = cands[k].Pick
@@ -322,6 +320,17 @@ func (s *Selector) improve(cands []candidate, weight []float64, picks []int, o O
 		in[k] = true
 	}
 	cur := score(picks)
+	// Gain per word can pass over one long sentence worth more than all
+	// the short ones together; Lin and Bilmes' guarantee needs this check.
+	for j := range cands {
+		if cands[j].Words > o.Words {
+			continue
+		}
+		if sc := score([]int{j}); sc > cur+1e-9 {
+			picks, cur = []int{j}, sc
+			in = map[int]bool{j: true}
+		}
+	}
 	for round := 0; round < 3; round++ {
 		improved := false
 		for pi := range picks {
