@@ -719,15 +719,18 @@ func (j *job) sourceList(num map[int]int) []briefing.SourceRef {
 
 func (j *job) dateline() briefing.Dateline {
 	d := briefing.Dateline{Sources: len(j.c.Sources), Independent: j.c.Independent()}
+	// Dates are compared as each outlet printed them, in its own time
+	// zone, as the source list shows them.
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	var from, to time.Time
 	for _, s := range j.c.Sources {
 		if s.Published.IsZero() {
 			continue
 		}
-		if from.IsZero() || s.Published.Before(from) {
+		if from.IsZero() || day(s.Published) < day(from) {
 			from = s.Published
 		}
-		if to.IsZero() || s.Published.After(to) {
+		if to.IsZero() || day(s.Published) > day(to) {
 			to = s.Published
 		}
 	}
@@ -750,7 +753,6 @@ func (j *job) dateline() briefing.Dateline {
 // dateRange writes "7 March 2023", "7–8 March 2023", "30 March – 2 April
 // 2023" or a range across years.
 func dateRange(from, to time.Time) string {
-	from, to = from.UTC(), to.UTC()
 	switch {
 	case from.Format(time.DateOnly) == to.Format(time.DateOnly):
 		return from.Format("2 January 2006")
