@@ -64,6 +64,10 @@ type Item struct {
 	Facts []string `json:"facts,omitempty"`
 	// Conflict is the contradiction a "Where sources differ" item reports.
 	Conflict string `json:"conflict,omitempty"`
+	// Disputed is set on a line elsewhere on the page that states one
+	// side of a contradiction reported under "Where sources differ": the
+	// reader must not take its figure or wording as agreed.
+	Disputed string `json:"disputed,omitempty"`
 	// Speaker and Quote are set on notable quotes: Quote is the quoted
 	// words exactly as the cited sources print them.
 	Speaker string `json:"speaker,omitempty"`

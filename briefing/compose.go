@@ -26,11 +26,17 @@ func Compose(ctx context.Context, req Request, o ComposeOptions) (*Briefing, err
 		return nil, errors.New("briefing: no backend")
 	}
 	b, err := o.Writer.Write(ctx, req)
+	if err == nil && b == nil {
+		err = errors.New("the backend returned no briefing")
+	}
 	if err != nil {
 		if o.Fallback == nil || ctx.Err() != nil {
 			return nil, err
 		}
 		fb, ferr := o.Fallback.Write(ctx, req)
+		if ferr == nil && fb == nil {
+			ferr = errors.New("no briefing")
+		}
 		if ferr != nil {
 			return nil, fmt.Errorf("%w; the fallback failed too: %v", err, ferr)
 		}

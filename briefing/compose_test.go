@@ -337,3 +337,19 @@ func TestComposeDropsOnlyWhatFails(t *testing.T) {
 		t.Errorf("headline %+v changed", b.Headline)
 	}
 }
+
+// A backend that returns neither a briefing nor an error is a failure,
+// not a nil page for the renderers.
+func TestComposeNilBriefingIsAFailure(t *testing.T) {
+	nilWriter := writerFunc(func(context.Context, Request) (*Briefing, error) { return nil, nil })
+	if b, err := Compose(context.Background(), Request{}, ComposeOptions{Writer: nilWriter}); err == nil || b != nil {
+		t.Errorf("nil briefing from the writer: got %v, %v; want an error", b, err)
+	}
+	if _, err := Compose(context.Background(), Request{}, ComposeOptions{Writer: nilWriter, Fallback: nilWriter}); err == nil {
+		t.Error("nil briefing from writer and fallback: no error")
+	}
+}
+
+type writerFunc func(context.Context, Request) (*Briefing, error)
+
+func (f writerFunc) Write(ctx context.Context, r Request) (*Briefing, error) { return f(ctx, r) }

@@ -208,12 +208,17 @@ func sectionTitle(s Section) string {
 // asParagraph: background reads as prose; everything else is a list.
 func asParagraph(s Section) bool { return s.ID == SectionBackground }
 
-// speakerSuffix names the speaker of a quote when the sentence does not.
+// speakerSuffix names the speaker of a quote when the sentence does not,
+// and flags a line that states one side of a reported contradiction.
 func speakerSuffix(it Item) string {
-	if it.Speaker == "" || strings.Contains(it.Text, it.Speaker) {
-		return ""
+	s := ""
+	if it.Speaker != "" && !strings.Contains(it.Text, it.Speaker) {
+		s = " — " + it.Speaker
 	}
-	return " — " + it.Speaker
+	if it.Disputed != "" {
+		s += " (disputed, see Where sources differ)"
+	}
+	return s
 }
 
 func briefDateline(d Dateline) string {

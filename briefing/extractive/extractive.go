@@ -66,6 +66,7 @@ type cite struct {
 }
 
 type item struct {
+	disputed string
 	text     string
 	cites    []cite
 	facts    []int
@@ -113,6 +114,8 @@ func (w *Writer) Write(ctx context.Context, req briefing.Request) (*briefing.Bri
 		used[p.Ref] = true
 	}
 	disputes := j.disputes(req.MinConfidence)
+	j.flagDisputed(keyItems, keys, disputes)
+	j.flagDisputed(bgItems, background, disputes)
 	usedFacts := map[int]bool{}
 	for _, it := range append(append([]item(nil), keyItems...), bgItems...) {
 		for _, f := range it.facts {
@@ -270,6 +273,29 @@ func sortCites(cs []cite) {
 		}
 		return cs[a].source < cs[b].source
 	})
+}
+
+// flagDisputed marks the lines whose own sentence is evidence for a side
+// of a contradiction the page reports.
+func (j *job) flagDisputed(items []item, picks []rank.Pick, disputes []item) {
+	side := map[rank.Ref]string{}
+	shown := map[string]bool{}
+	for _, d := range disputes {
+		shown[d.conflict] = true
+	}
+	for _, cf := range append(append([]facts.Conflict(nil), j.t.Conflicts...), j.t.Updates...) {
+		if !shown[cf.ID] || cf.Update {
+			continue
+		}
+		for _, sd := range cf.Sides {
+			for _, e := range sd.Evidence {
+				side[rank.Ref{Source: e.Source, Sentence: e.Sentence}] = cf.ID
+			}
+		}
+	}
+	for i := range items {
+		items[i].disputed = side[picks[i].Ref]
+	}
 }
 
 // disputes turns contradictions and updates into lines that give each
@@ -680,7 +706,7 @@ func (j *job) number(rows []coverageRow) map[int]int {
 }
 
 func (j *job) render(it item, num map[int]int) briefing.Item {
-	out := briefing.Item{Text: it.text, Conflict: it.conflict, Speaker: it.speaker, Quote: it.quote}
+	out := briefing.Item{Text: it.text, Conflict: it.conflict, Disputed: it.disputed, Speaker: it.speaker, Quote: it.quote}
 	for _, f := range it.facts {
 		out.Facts = append(out.Facts, j.t.Facts[f].ID)
 	}

@@ -961,3 +961,33 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// A key point that states one side of a reported contradiction carries
+// the conflict id, so no renderer shows its figure as agreed.
+func TestWriteFlagsDisputedLines(t *testing.T) {
+	c, tab := flood(t)
+	b := write(t, c, tab, 250, "")
+	shown := map[string]bool{}
+	for _, it := range items(b, briefing.SectionDisputed) {
+		shown[it.Conflict] = true
+	}
+	if len(shown) == 0 {
+		t.Fatal("the flood corpus reports no dispute")
+	}
+	flagged := 0
+	for _, id := range []string{briefing.SectionKeyPoints, briefing.SectionBackground} {
+		for _, it := range items(b, id) {
+			states := strings.Contains(it.Text, "killed 12") || strings.Contains(it.Text, "killed 21")
+			if states && !shown[it.Disputed] {
+				t.Errorf("%q states a disputed toll but is not flagged (disputed=%q)", it.Text, it.Disputed)
+			}
+			if it.Disputed != "" {
+				flagged++
+				if !shown[it.Disputed] {
+					t.Errorf("%q flagged with %q, which the page does not report", it.Text, it.Disputed)
+				}
+			}
+		}
+	}
+	t.Logf("%d lines flagged", flagged)
+}
