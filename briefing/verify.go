@@ -8,13 +8,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/brieftool/brief/summarize"
 	"github.com/brieftool/brief/summarize/dates"
 	"github.com/brieftool/brief/summarize/entity"
 	"github.com/brieftool/brief/summarize/quantity"
 	"github.com/brieftool/brief/summarize/quote"
+	"github.com/brieftool/brief/summarize/words"
 )
 
 // StatusVerified is the Status of a citation that passed the check; any
@@ -992,34 +991,10 @@ func eachWordAt(s string, emit func(start, end int)) {
 // foldWord lowercases w, strips accents and drops apostrophes, a
 // possessive "'s" with them.
 func foldWord(w string) string {
-	ascii, plain := true, true
-	for i := 0; i < len(w); i++ {
-		switch c := w[i]; {
-		case c >= utf8.RuneSelf:
-			ascii, plain = false, false
-		case c == '\'' || c >= 'A' && c <= 'Z':
-			plain = false
-		}
+	if strings.IndexByte(w, '\'') < 0 && !strings.Contains(w, "’") && !strings.Contains(w, "‘") {
+		return words.Fold(w)
 	}
-	// Most words are plain lower-case ASCII and need no copy.
-	if plain {
-		return w
-	}
-	if !ascii {
-		w = norm.NFD.String(w)
-	}
-	var b strings.Builder
-	b.Grow(len(w))
-	for _, r := range w {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '’' || r == '\'':
-			b.WriteByte('\'')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	f := strings.TrimSuffix(b.String(), "'s")
+	f := strings.TrimSuffix(words.Fold(w), "'s")
 	return strings.ReplaceAll(f, "'", "")
 }
 
@@ -1042,7 +1017,7 @@ func eachTermAt(s string, emit func(term string, start, end int)) {
 		if utf8.RuneCountInString(f) < 2 || verifyStopwords[f] || f != w && strings.HasSuffix(f, "nt") && isContraction(w) {
 			return
 		}
-		t := americanize(stemTerm(f))
+		t := words.Americanize(words.Stem(f))
 		if syn, ok := synonyms[t]; ok {
 			t = syn
 		}
@@ -1077,56 +1052,6 @@ func termMatch(a, b string) bool {
 		a, b = b, a
 	}
 	return a == b || len(a) >= 4 && len(b)-len(a) <= 3 && strings.HasPrefix(b, a)
-}
-
-// stemTerm strips the commonest inflections; a wrong merge would make
-// unrelated sentences look alike, so it does little.
-func stemTerm(w string) string {
-	n := len(w)
-	switch {
-	case n > 4 && strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case n > 4 && strings.HasSuffix(w, "sses"):
-		return w[:n-2]
-	case n > 3 && w[n-1] == 's' && !strings.ContainsRune("siu", rune(w[n-2])):
-		return w[:n-1]
-	case n > 5 && strings.HasSuffix(w, "ing"):
-		return undoubleTerm(w[:n-3])
-	case n > 4 && strings.HasSuffix(w, "ed"):
-		return undoubleTerm(w[:n-2])
-	}
-	return w
-}
-
-func undoubleTerm(w string) string {
-	n := len(w)
-	if n > 2 && w[n-1] == w[n-2] && !strings.ContainsRune("lszaeiou", rune(w[n-1])) {
-		return w[:n-1]
-	}
-	return w
-}
-
-// americanize maps British spellings to American ones, since sources of
-// one story use both ("defence", "neighbouring", "destabilising").
-func americanize(w string) string {
-	if a, ok := britishWords[w]; ok {
-		return a
-	}
-	n := len(w)
-	if n >= 6 && strings.HasSuffix(w, "our") {
-		return w[:n-2] + "r"
-	}
-	for _, suf := range []string{"isation", "ise", "is"} {
-		if strings.HasSuffix(w, suf) && n-len(suf) >= 5 {
-			return w[:n-len(suf)] + "iz" + suf[2:]
-		}
-	}
-	return w
-}
-
-var britishWords = map[string]string{
-	"defence": "defense", "offence": "offense", "licence": "license", "centre": "center",
-	"theatre": "theater", "programme": "program", "travell": "travel", "cheif": "chief",
 }
 
 // verifyStopwords are words that say nothing a source must back: function

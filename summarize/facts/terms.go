@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/brieftool/brief/summarize/words"
 )
 
 // Terms are the content words that sentence similarity is computed on:
@@ -88,7 +88,7 @@ func word(w string, digits bool, emit func(string)) {
 		emit(w)
 		return
 	}
-	w = fold(w)
+	w = words.Fold(w)
 	// Possessives and contractions: the stem is what matters.
 	if k := strings.IndexByte(w, '\''); k > 0 {
 		if w[k+1:] == "s" || w[k+1:] == "" {
@@ -100,81 +100,7 @@ func word(w string, digits bool, emit func(string)) {
 	if len(w) < 2 || stopwords[w] {
 		return
 	}
-	emit(stem(w))
-}
-
-// fold lowercases w, folds curly apostrophes to ' and strips accents. The
-// common case (plain lowercase ASCII) returns w unchanged.
-func fold(w string) string {
-	plain := true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return w
-	}
-	// Capitalised ASCII words are the common case after plain ones; they
-	// need lowercasing only, not Unicode decomposition.
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		b := []byte(w)
-		for i, c := range b {
-			if c >= 'A' && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		return string(b)
-	}
-	var b strings.Builder
-	b.Grow(len(w))
-	for _, r := range norm.NFD.String(w) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '’' || r == '‘':
-			b.WriteByte('\'')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// stem strips the commonest English inflections. It is deliberately light:
-// a wrong merge ("news" → "new") costs more than a missed one, because
-// merged terms make different sentences look alike.
-func stem(w string) string {
-	n := len(w)
-	switch {
-	case n > 4 && strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case n > 4 && strings.HasSuffix(w, "sses"):
-		return w[:n-2]
-	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i':
-		w = w[:n-1]
-	case n > 5 && strings.HasSuffix(w, "ing"):
-		w = undouble(w[:n-3])
-	case n > 4 && strings.HasSuffix(w, "ed"):
-		w = undouble(w[:n-2])
-	}
-	return w
-}
-
-func undouble(w string) string {
-	n := len(w)
-	if n > 2 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) && !strings.ContainsRune("aeiou", rune(w[n-1])) {
-		return w[:n-1]
-	}
-	return w
+	emit(words.Stem(w))
 }
 
 // stopwords are function words and news verbs of saying, which carry no
