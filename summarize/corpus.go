@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/brieftool/brief/summarize/clean"
 	"github.com/brieftool/brief/summarize/dedup"
@@ -309,7 +310,7 @@ func (p *Pipeline) source(d load.Document, params dedup.Params) (*Source, *Probl
 		Warnings:   d.Warnings,
 	}
 	// What the input declared beats what was guessed from its text.
-	if m := d.Meta; m.Title != "" {
+	if m := d.Meta; m.Title != "" && !placeholderTitle(m.Title) {
 		s.Title, s.Provenance.Title = m.Title, "metadata"
 	}
 	if m := d.Meta; m.Outlet != "" {
@@ -385,4 +386,14 @@ func (p *Pipeline) group(ctx context.Context, c *Corpus, params dedup.Params) er
 		c.Groups[i] = Group{Members: g.Members, Shared: g.Shared}
 	}
 	return nil
+}
+
+// placeholderTitle is a declared title that names nothing: markup left
+// in the data ("&HT;") or no letters at all ("---").
+func placeholderTitle(t string) bool {
+	t = strings.TrimSpace(t)
+	if strings.HasPrefix(t, "&") && strings.HasSuffix(t, ";") && !strings.Contains(t, " ") {
+		return true
+	}
+	return !strings.ContainsFunc(t, unicode.IsLetter)
 }

@@ -134,3 +134,14 @@ func TestBuildCancelled(t *testing.T) {
 		t.Errorf("Build with a cancelled context: %v, want context.Canceled", err)
 	}
 }
+
+func TestPlaceholderTitle(t *testing.T) {
+	for title, want := range map[string]bool{
+		"&HT;": true, "---": true, "  ": true, "2023": true,
+		"Aryan Nations Guards Testify": false, "AT&T; buys a rival": false, "Ébola: 12 dead": false,
+	} {
+		if got := placeholderTitle(title); got != want {
+			t.Errorf("placeholderTitle(%q) = %v, want %v", title, got, want)
+		}
+	}
+}

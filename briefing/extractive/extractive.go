@@ -792,7 +792,7 @@ func dateRange(from, to time.Time) string {
 
 // label shortens a fact to a matrix row label.
 func label(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = rank.StripDateline(strings.Join(strings.Fields(s), " "))
 	const max = 60
 	if len(s) <= max {
 		return s

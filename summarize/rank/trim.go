@@ -178,3 +178,9 @@ func quotedShare(s string) float64 {
 	}
 	return float64(n) / float64(len(s))
 }
+
+// StripDateline drops a leading wire dateline ("COEUR D'ALENE, Idaho
+// (AP) --") from s, for labels built from a source's sentence.
+func StripDateline(s string) string {
+	return s[skipDateline(s, 0, len(s)):]
+}
