@@ -101,6 +101,11 @@ func Run(ctx context.Context, clusters []Cluster, sum SummarizeFunc, o Options) 
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
+				// select below may still hand out work after a cancel,
+				// when both of its cases are ready.
+				if ctx.Err() != nil {
+					continue
+				}
 				results[i] = runOne(ctx, clusters[i], sum, o)
 			}
 		})
