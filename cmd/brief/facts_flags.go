@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brieftool/brief/briefing"
+	"github.com/brieftool/brief/summarize"
 	"github.com/brieftool/brief/summarize/facts"
 )
 
@@ -62,13 +63,9 @@ func runFacts(c *cli.Context, ios *IO, o factOptions, render factRenderer) error
 	if err != nil {
 		return err
 	}
-	corpus, err := buildCorpus(c, ios, o.corpusOptions)
+	corpus, table, err := buildFactTable(c, ios, o.corpusOptions)
 	if err != nil {
 		return err
-	}
-	table, err := facts.Build(c.Context, corpus, facts.Options{})
-	if err != nil {
-		return fmt.Errorf("building the fact table: %w", err)
 	}
 	top := o.Top
 	if !o.TopSet && format != briefing.FormatJSON && format != briefing.FormatCSV {
@@ -100,4 +97,18 @@ func factCommand(ios *IO, name, usage, description string, render factRenderer) 
 			return runFacts(c, ios, o, render)
 		},
 	}
+}
+
+// buildFactTable runs the corpus and fact stages, as every command that
+// reports facts needs.
+func buildFactTable(c *cli.Context, ios *IO, co corpusOptions) (*summarize.Corpus, *facts.Table, error) {
+	corpus, err := buildCorpus(c, ios, co)
+	if err != nil {
+		return nil, nil, err
+	}
+	table, err := facts.Build(c.Context, corpus, facts.Options{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("building the fact table: %w", err)
+	}
+	return corpus, table, nil
 }

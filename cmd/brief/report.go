@@ -9,7 +9,6 @@ import (
 
 	"github.com/brieftool/brief/briefing"
 	"github.com/brieftool/brief/briefing/extractive"
-	"github.com/brieftool/brief/summarize/facts"
 )
 
 type reportOptions struct {
@@ -87,13 +86,9 @@ func runReport(c *cli.Context, ios *IO, o reportOptions) error {
 	if err != nil {
 		return err
 	}
-	corpus, err := buildCorpus(c, ios, o.corpusOptions)
+	corpus, table, err := buildFactTable(c, ios, o.corpusOptions)
 	if err != nil {
 		return err
-	}
-	table, err := facts.Build(c.Context, corpus, facts.Options{})
-	if err != nil {
-		return fmt.Errorf("building the fact table: %w", err)
 	}
 	v := briefing.NewVerifier()
 	b, err := briefing.Compose(c.Context,
