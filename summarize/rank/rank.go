@@ -281,13 +281,17 @@ func (s *Selector) greedy(cands []candidate, weight []float64, o Options) []Pick
 // the covered weight within the budget; greedy can strand budget on a
 // sentence whose concepts later picks covered anyway.
 func (s *Selector) improve(cands []candidate, weight []float64, picks []int, o Options) ([]int, []float64) {
+	// score runs for every trial swap; a stamped slice instead of a set
+	// per call keeps it free of allocation.
+	mark := make([]int32, len(weight))
+	stamp := int32(0)
 	score := func(set []int) float64 {
-		seen := map[int32]bool{}
+		stamp++
 		t := 0.0
 		for _, k := range set {
 			for _, id := range cands[k].concepts {
-				if !seen[id] {
-					seen[id] = true
+				if mark[id] != stamp {
+					mark[id] = stamp
 					t += weight[id]
 				}
 			}
