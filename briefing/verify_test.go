@@ -860,3 +860,34 @@ func BenchmarkVerify(b *testing.B) {
 		v.Verify(briefs[i], c, VerifyOptions{Drop: true})
 	}
 }
+
+// Lines that keep most words of their evidence but say the opposite, and
+// a Title Case headline that is read as one long name: found in review.
+func TestSupportsMeaningFlips(t *testing.T) {
+	v := NewVerifier()
+	cases := []struct {
+		claim, evidence string
+		ok              bool
+	}{
+		{"At least three people were injured in the blast.", "At least three people were killed in the blast.", false},
+		{"Prices rose 5% last month.", "Prices fell 5% last month.", false},
+		{"The company will hire 300 workers.", "The company will fire 300 workers.", false},
+		{"The bill passed the Senate.", "The bill failed to pass the Senate.", false},
+		{"Not surprisingly, the US will withdraw its troops.", "Not surprisingly, the US will not withdraw its troops.", false},
+		{`Austin said the US would "leave Iraq".`, `Austin said the US would not "leave Iraq" soon.`, false},
+		{"US Troops Will Leave Iraq: Austin", "Austin said US troops would remain in Iraq.", false},
+		{"Nurse Sues Bombing Suspect Rudolph", "Members of the Southeast Bomb Task Force say they know Rudolph is armed with long guns.", false},
+		// Controls: the same evidence backs what it does say.
+		{"At least three people were killed in the blast.", "At least three people were killed in the blast, police said.", true},
+		{"Prices rose 5% last month.", "Consumer prices rose 5% last month, the statistics office said.", true},
+		{"Austin said the US would not leave Iraq.", `Austin said the US would not "leave Iraq" soon.`, true},
+		{"The museum reopened on Monday after repairs.", "After months of repairs the museum reopened on Monday.", true},
+		{"Nurse sues bombing suspect Rudolph", "A nurse injured in the clinic bombing sued suspect Eric Rudolph on Tuesday.", true},
+	}
+	for _, tc := range cases {
+		ok, why := v.Supports(tc.claim, tc.evidence)
+		if ok != tc.ok {
+			t.Errorf("Supports(%q, %q) = %v (%s), want %v", tc.claim, tc.evidence, ok, why, tc.ok)
+		}
+	}
+}
