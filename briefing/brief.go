@@ -58,7 +58,9 @@ type Item struct {
 	// part of Text that ends at its At offset and starts after the
 	// previous marker group (or at the start of Text): for most sentences
 	// every marker sits at the end and backs the whole sentence; a
-	// dispute puts one group after each side's value.
+	// dispute puts one group after each side's value, and its opening
+	// frame up to the first ": " (the disputed slot, from the fact table)
+	// is backed by no one source.
 	Citations []Citation `json:"citations"`
 	// Facts are the fact-table ids the sentence states.
 	Facts []string `json:"facts,omitempty"`

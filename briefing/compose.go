@@ -6,13 +6,18 @@ import (
 	"fmt"
 )
 
+// ErrNothingToSay is returned when no sentence of the sources can stand
+// on a briefing line with a checked citation: an empty page is not a
+// briefing.
+var ErrNothingToSay = errors.New("no sentence of the sources could be used for a briefing (too short, fragments, or not sentences)")
+
 // ComposeOptions say who writes the briefing and who checks it.
 type ComposeOptions struct {
 	// Writer is the backend asked first.
 	Writer Writer
 	// Fallback writes the briefing when Writer fails; nil for none. A
-	// failed model call must never cost the user their briefing, so the
-	// CLI always passes the extractive backend here.
+	// failed model call must never cost the user their briefing, so a
+	// model backend is always paired with the extractive one here.
 	Fallback Writer
 	// Verifier checks every citation; citations it cannot confirm are
 	// dropped, and sentences left with none are removed.
@@ -50,6 +55,9 @@ func Compose(ctx context.Context, req Request, o ComposeOptions) (*Briefing, err
 	res := v.Verify(b, req.Corpus, VerifyOptions{Drop: true})
 	if res.Dropped > 0 {
 		b.Notes = append(b.Notes, fmt.Sprintf("The citation check removed %d citation(s) and %d sentence(s) that the cited sources do not support.", res.Dropped, res.DroppedItems))
+	}
+	if len(b.Sections) == 0 && b.Headline.Text == "" {
+		return nil, ErrNothingToSay
 	}
 	return b, nil
 }

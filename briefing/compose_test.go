@@ -353,3 +353,10 @@ func TestComposeNilBriefingIsAFailure(t *testing.T) {
 type writerFunc func(context.Context, Request) (*Briefing, error)
 
 func (f writerFunc) Write(ctx context.Context, r Request) (*Briefing, error) { return f(ctx, r) }
+
+func TestComposeEmptyBriefingIsAnError(t *testing.T) {
+	empty := writerFunc(func(context.Context, Request) (*Briefing, error) { return &Briefing{Backend: "test"}, nil })
+	if _, err := Compose(context.Background(), Request{}, ComposeOptions{Writer: empty}); !errors.Is(err, ErrNothingToSay) {
+		t.Errorf("empty briefing: err %v, want ErrNothingToSay", err)
+	}
+}

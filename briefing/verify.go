@@ -66,6 +66,14 @@ type ClaimSpan struct {
 func Claims(it Item) []ClaimSpan {
 	var out []ClaimSpan
 	from := 0
+	// A dispute line opens with a frame naming the disputed slot ("US
+	// troops in Iraq: "), taken from the fact table; each side's sources
+	// back only that side's value.
+	if it.Conflict != "" && len(it.Citations) > 0 {
+		if i := strings.Index(it.Text, ": "); i >= 0 && i+2 <= it.Citations[0].At {
+			from = i + 2
+		}
+	}
 	for i := 0; i < len(it.Citations); {
 		at := it.Citations[i].At
 		j := i + 1

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/brieftool/brief/briefing/rouge"
@@ -28,6 +29,12 @@ func LeadBaseline(c Cluster, words int) string {
 // LeadSummarizer adapts LeadBaseline to Run.
 func LeadSummarizer(words int) SummarizeFunc {
 	return func(_ context.Context, c Cluster) (string, error) {
-		return LeadBaseline(c, words), nil
+		// A cluster with no text fails here as it does for the briefer,
+		// so both score the same set of clusters.
+		s := LeadBaseline(c, words)
+		if strings.TrimSpace(s) == "" {
+			return "", errors.New("no document has text")
+		}
+		return s, nil
 	}
 }

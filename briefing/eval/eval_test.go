@@ -534,3 +534,12 @@ func TestReportEmpty(t *testing.T) {
 		t.Errorf("NaN in empty report:\n%s", b.String())
 	}
 }
+
+// A cluster with no text fails under the baseline as under the briefer,
+// so the two means cover the same clusters.
+func TestLeadSummarizerEmptyClusterFails(t *testing.T) {
+	c := Cluster{ID: "empty", Docs: []Doc{{ID: "d1", Text: "  "}}, References: []string{"ref"}}
+	if _, err := LeadSummarizer(100)(context.Background(), c); err == nil {
+		t.Error("empty cluster: no error")
+	}
+}

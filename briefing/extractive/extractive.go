@@ -26,7 +26,13 @@ import (
 // that will later run on the briefing already passes.
 type Checker interface {
 	Supports(claim, evidence string) (bool, string)
+	SupportsMin(claim, evidence string, minRecall float64) (bool, string)
 }
+
+// alsoStates is the share of a line's content words another source's
+// sentence must have for that source to be cited too: it must state the
+// whole line, not just the gist the fact table merged it on.
+const alsoStates = 0.8
 
 // Writer is the extractive backend.
 type Writer struct {
@@ -66,6 +72,7 @@ type cite struct {
 }
 
 type item struct {
+	ref      *rank.Ref // the sentence the line is, if it is one
 	disputed string
 	text     string
 	cites    []cite
@@ -113,9 +120,7 @@ func (w *Writer) Write(ctx context.Context, req briefing.Request) (*briefing.Bri
 		bgItems = append(bgItems, j.sentence(p))
 		used[p.Ref] = true
 	}
-	disputes := j.disputes(req.MinConfidence)
-	j.flagDisputed(keyItems, keys, disputes)
-	j.flagDisputed(bgItems, background, disputes)
+	disputes, unshown := j.disputes(req.MinConfidence)
 	usedFacts := map[int]bool{}
 	for _, it := range append(append([]item(nil), keyItems...), bgItems...) {
 		for _, f := range it.facts {
@@ -123,9 +128,15 @@ func (w *Writer) Write(ctx context.Context, req briefing.Request) (*briefing.Bri
 		}
 	}
 	quotes := j.quotes(used, usedFacts)
-	headline := j.headline(keys)
+	j.flagDisputed(disputes, keyItems, bgItems, quotes)
+	// With no title the sources back, the headline is the first key
+	// point: a repeat, but the summary part stays what was selected.
+	headline := j.headline(keyItems)
 
 	b := &briefing.Briefing{Backend: "extractive", Focus: req.Focus, Budget: words}
+	if unshown > 0 {
+		b.Notes = append(b.Notes, fmt.Sprintf("%d more contradiction(s) at confidence %.2f or more are not shown here; brief conflicts lists them all.", unshown, req.MinConfidence))
+	}
 	for _, it := range append(append([]item(nil), keyItems...), bgItems...) {
 		b.Words += len(strings.Fields(it.text))
 	}
@@ -238,7 +249,8 @@ func (j *job) kind(r rank.Ref) facts.Kind {
 func (j *job) sentence(p rank.Pick) item {
 	src := j.c.Sources[p.Source]
 	full := src.Sentences[p.Sentence].Span
-	it := item{text: p.Text, cites: []cite{{source: p.Source, at: len(p.Text), ev: []summarize.Span{full}}}}
+	ref := p.Ref
+	it := item{ref: &ref, text: p.Text, cites: []cite{{source: p.Source, at: len(p.Text), ev: []summarize.Span{full}}}}
 	seen := map[int]bool{p.Source: true}
 	cl := j.claim(p.Ref)
 	if cl == nil {
@@ -256,7 +268,7 @@ func (j *job) sentence(p rank.Pick) item {
 			if seen[e.Source] {
 				continue
 			}
-			if ok, _ := j.w.check.Supports(p.Text, e.Text); ok {
+			if ok, _ := j.w.check.SupportsMin(p.Text, e.Text, alsoStates); ok {
 				seen[e.Source] = true
 				it.cites = append(it.cites, cite{source: e.Source, at: len(p.Text), ev: []summarize.Span{e.Span}})
 			}
@@ -277,14 +289,14 @@ func sortCites(cs []cite) {
 
 // flagDisputed marks the lines whose own sentence is evidence for a side
 // of a contradiction the page reports.
-func (j *job) flagDisputed(items []item, picks []rank.Pick, disputes []item) {
+func (j *job) flagDisputed(disputes []item, groups ...[]item) {
 	side := map[rank.Ref]string{}
 	shown := map[string]bool{}
 	for _, d := range disputes {
 		shown[d.conflict] = true
 	}
-	for _, cf := range append(append([]facts.Conflict(nil), j.t.Conflicts...), j.t.Updates...) {
-		if !shown[cf.ID] || cf.Update {
+	for _, cf := range j.t.Conflicts {
+		if !shown[cf.ID] {
 			continue
 		}
 		for _, sd := range cf.Sides {
@@ -293,14 +305,21 @@ func (j *job) flagDisputed(items []item, picks []rank.Pick, disputes []item) {
 			}
 		}
 	}
-	for i := range items {
-		items[i].disputed = side[picks[i].Ref]
+	for _, items := range groups {
+		for i := range items {
+			if r := items[i].ref; r != nil {
+				items[i].disputed = side[*r]
+			}
+		}
 	}
 }
 
 // disputes turns contradictions and updates into lines that give each
 // side's value with the sources that state it.
-func (j *job) disputes(minConf float64) []item {
+// disputes also returns how many contradictions above the bar it could
+// not show (over the page's cap, or with a side no source's sentence
+// could be cited for), so the page can say so.
+func (j *job) disputes(minConf float64) ([]item, int) {
 	var cs []facts.Conflict
 	for _, cf := range j.t.Conflicts {
 		if cf.Confidence >= minConf {
@@ -315,15 +334,19 @@ func (j *job) disputes(minConf float64) []item {
 		}
 	}
 	var out []item
+	unshown := 0
 	for _, cf := range append(cs, ups...) {
 		if len(out) >= maxDisputes {
-			break
+			unshown++
+			continue
 		}
 		if it, ok := j.dispute(cf); ok {
 			out = append(out, it)
+		} else {
+			unshown++
 		}
 	}
-	return out
+	return out, unshown
 }
 
 func (j *job) dispute(cf facts.Conflict) (item, bool) {
@@ -333,55 +356,85 @@ func (j *job) dispute(cf facts.Conflict) (item, bool) {
 	} else {
 		sort.SliceStable(sides, func(a, b int) bool { return len(sides[a].Sources) > len(sides[b].Sources) })
 	}
-	lead := disputeLead(cf)
 	var b strings.Builder
-	b.WriteString(lead)
+	b.WriteString(disputeLead(cf))
 	b.WriteString(": ")
 	it := item{conflict: cf.ID, facts: cf.Facts}
 	for k, sd := range sides {
 		switch {
 		case k == 0:
 		case cf.Update:
-			b.WriteString(", later ")
+			b.WriteString(", then ")
 		default:
 			b.WriteString(" against ")
 		}
-		v := sd.Value
-		if cf.Kind == facts.QuoteConflict {
-			v = "“" + v + "”"
-		}
-		segStart := b.Len()
-		if k == 0 {
-			segStart = 0
-		}
-		b.WriteString(v)
-		claim := b.String()[segStart:]
-		n := 0
-		seen := map[int]bool{}
-		for _, e := range sd.Evidence {
-			if seen[e.Source] {
-				continue
-			}
-			ev := []summarize.Span{e.Span}
-			if sp := j.speakerOf(e); sp != "" {
-				ev = j.withSpeaker(e, sp)
-			}
-			if ok, _ := j.w.check.Supports(claim, joinSpans(j.c.Sources[e.Source].Text, ev)); !ok {
-				continue
-			}
-			seen[e.Source] = true
-			it.cites = append(it.cites, cite{source: e.Source, at: b.Len(), ev: ev})
-			n++
-		}
-		if n == 0 {
+		v, cites := j.side(cf, sd)
+		if len(cites) == 0 {
 			// A side no source can be shown to state is not reported.
 			return item{}, false
+		}
+		b.WriteString(v)
+		for _, c := range cites {
+			c.at = b.Len()
+			it.cites = append(it.cites, c)
 		}
 	}
 	b.WriteString(".")
 	it.text = b.String()
 	sortCites(it.cites)
 	return it, true
+}
+
+// side words one side's value as its sources print it and cites each
+// source whose evidence states it. The value is checked on its own: the
+// frame before it names the slot and is no source's statement. Quoted
+// words keep their quotation marks only when they are verbatim; a figure
+// takes the unit the evidence gives it ("12.4" -> "12.4 percent").
+func (j *job) side(cf facts.Conflict, sd facts.Side) (string, []cite) {
+	var tries []string
+	if cf.Kind == facts.QuoteConflict {
+		tries = append(tries, "“"+sd.Value+"”")
+	}
+	tries = append(tries, sd.Value)
+	for _, e := range sd.Evidence {
+		if u := withUnit(sd.Value, e.Text); u != sd.Value {
+			tries = append(tries, u)
+			break
+		}
+	}
+	for _, v := range tries {
+		var cites []cite
+		seen := map[int]bool{}
+		for _, e := range sd.Evidence {
+			if seen[e.Source] {
+				continue
+			}
+			if ok, _ := j.w.check.Supports(v, e.Text); ok {
+				seen[e.Source] = true
+				cites = append(cites, cite{source: e.Source, ev: []summarize.Span{e.Span}})
+			}
+		}
+		if len(cites) > 0 {
+			return v, cites
+		}
+	}
+	return "", nil
+}
+
+// withUnit extends a figure with the unit word that follows it in the
+// evidence.
+func withUnit(value, evidence string) string {
+	i := strings.Index(evidence, value)
+	if i < 0 {
+		return value
+	}
+	rest := evidence[i+len(value):]
+	for _, u := range []string{"%", " percent", " per cent", " million", " billion", " trillion"} {
+		if strings.HasPrefix(rest, u) {
+			return value + u
+		}
+	}
+	return value
 }
 
 // disputeLead names what the sides disagree about, without the excerpt
@@ -445,6 +498,15 @@ func (j *job) quotes(used map[rank.Ref]bool, usedFacts map[int]bool) []item {
 				if q.Scare || q.Speaker == "" || q.Attribution.Anonymous || n < minQuoteWords || n > maxQuoteWords || !q.Open || !q.Close {
 					continue
 				}
+				// The page gives the words to a speaker only where the
+				// sentence itself names them: a "he said" resolved from
+				// earlier text, or a quotation carried over, can give
+				// one person's words to another. A long "speaker" is a
+				// clause the attribution finder misread.
+				if q.Attribution.Pronoun || q.Inherited || q.Inferred || len(strings.Fields(q.Speaker)) > 4 ||
+					!strings.Contains(cl.Text, surname(q.Speaker)) {
+					continue
+				}
 				// A fragment the reporter wove into a sentence is rarely
 				// what made the words worth quoting.
 				if q.Partial && n < 2*minQuoteWords {
@@ -492,58 +554,23 @@ func (j *job) quoteItem(f int, r rank.Ref, q facts.Quote) (item, bool) {
 		speaker = string(unicode.ToUpper(r)) + speaker[n:]
 	}
 	text := speaker + ": “" + q.Text + "”"
-	it := item{text: text, speaker: speaker, quote: q.Text, facts: []int{f}}
+	it := item{ref: &r, text: text, speaker: speaker, quote: q.Text, facts: []int{f}}
 	seen := map[int]bool{}
 	for _, e := range j.t.Facts[f].Evidence {
 		if seen[e.Source] {
 			continue
 		}
-		ev := j.withSpeaker(e, q.Speaker)
-		if ok, _ := j.w.check.Supports(text, joinSpans(j.c.Sources[e.Source].Text, ev)); !ok {
+		if ok, _ := j.w.check.Supports(text, e.Text); !ok {
 			continue
 		}
 		seen[e.Source] = true
-		it.cites = append(it.cites, cite{source: e.Source, at: len(text), ev: ev})
+		it.cites = append(it.cites, cite{source: e.Source, at: len(text), ev: []summarize.Span{e.Span}})
 	}
 	if !seen[r.Source] {
 		return item{}, false
 	}
 	sortCites(it.cites)
 	return it, true
-}
-
-// withSpeaker is the evidence for a quotation: its sentence, and, when
-// the speaker is named only in an earlier sentence ("he said", or a
-// quotation that runs on), the nearest earlier sentence naming them.
-func (j *job) withSpeaker(e facts.Evidence, speaker string) []summarize.Span {
-	src := j.c.Sources[e.Source]
-	ev := []summarize.Span{e.Span}
-	name := surname(speaker)
-	if name == "" || strings.Contains(e.Text, name) {
-		return ev
-	}
-	for k := e.Sentence - 1; k >= 0 && k >= e.Sentence-3; k-- {
-		sp := src.Sentences[k].Span
-		if strings.Contains(src.Text[sp.Start:sp.End], name) {
-			return []summarize.Span{sp, e.Span}
-		}
-	}
-	return ev
-}
-
-// speakerOf is the named speaker of the first quotation in the evidence
-// sentence, or "".
-func (j *job) speakerOf(e facts.Evidence) string {
-	cl := j.claim(rank.Ref{Source: e.Source, Sentence: e.Sentence})
-	if cl == nil {
-		return ""
-	}
-	for _, q := range cl.Quotes {
-		if q.Speaker != "" && !q.Attribution.Pronoun {
-			return q.Speaker
-		}
-	}
-	return ""
 }
 
 func surname(name string) string {
@@ -554,23 +581,15 @@ func surname(name string) string {
 	return f[len(f)-1]
 }
 
-func joinSpans(text string, spans []summarize.Span) string {
-	parts := make([]string, len(spans))
-	for i, sp := range spans {
-		parts[i] = text[sp.Start:sp.End]
-	}
-	return strings.Join(parts, " ")
-}
-
 // headline is the source title that best matches the key points and that
 // some source's own sentence supports; failing that, the first key point.
-func (j *job) headline(keys []rank.Pick) item {
+func (j *job) headline(keyItems []item) item {
 	top := map[string]bool{}
-	for i, p := range keys {
+	for i, it := range keyItems {
 		if i >= 3 {
 			break
 		}
-		for _, t := range j.sel.Terms(p.Text) {
+		for _, t := range j.sel.Terms(it.text) {
 			top[t] = true
 		}
 	}
@@ -607,8 +626,8 @@ func (j *job) headline(keys []rank.Pick) item {
 			return it
 		}
 	}
-	if len(keys) > 0 {
-		return j.sentence(keys[0])
+	if len(keyItems) > 0 {
+		return keyItems[0]
 	}
 	return item{}
 }
@@ -624,7 +643,7 @@ func (j *job) supported(text string) (item, bool) {
 			if shared(j.sel.Terms(sent), terms) < 2 {
 				continue
 			}
-			if ok, _ := j.w.check.Supports(text, sent); ok {
+			if ok, _ := j.w.check.SupportsMin(text, sent, alsoStates); ok {
 				it.cites = append(it.cites, cite{source: si, at: len(text), ev: []summarize.Span{st.Span}})
 				if cl := j.claim(rank.Ref{Source: si, Sentence: k}); cl != nil && cl.Fact >= 0 && !contains(it.facts, cl.Fact) {
 					it.facts = append(it.facts, cl.Fact)

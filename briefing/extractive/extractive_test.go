@@ -991,3 +991,31 @@ func TestWriteFlagsDisputedLines(t *testing.T) {
 	}
 	t.Logf("%d lines flagged", flagged)
 }
+
+// Words are given to a speaker only where the quoting sentence names
+// them: a senator repeating another's words, or a "she said" resolved
+// from earlier text, must not make the page misattribute them.
+func TestWriteQuotesNeverMisattributed(t *testing.T) {
+	arts := []article{
+		{id: "a", outlet: "Valley Times", published: "2024-06-03", paras: []string{
+			"The state senate rejected the farm relief bill on Monday by a vote of 21 to 18.",
+			"Senator Ana Lopez, who wrote the bill, spoke for an hour before the vote.",
+			"\"This bill would have saved hundreds of our family farms from ruin,\" she said.",
+		}},
+		{id: "b", outlet: "Capitol Report", published: "2024-06-03", paras: []string{
+			"The farm relief bill failed in the state senate on Monday, 21 votes to 18.",
+			"Senator John Reed led the opposition and mocked the promise that \"this bill would have saved hundreds of our family farms from ruin\" as a fantasy.",
+		}},
+		{id: "c", outlet: "Farm Weekly", published: "2024-06-04", paras: []string{
+			"Lawmakers voted 21 to 18 on Monday to reject the farm relief bill.",
+			"Growers' groups said they would ask the governor to call a special session in July.",
+		}},
+	}
+	c, tab := build(t, arts)
+	b := write(t, c, tab, 120, "")
+	for _, it := range items(b, briefing.SectionQuotes) {
+		if strings.Contains(it.Quote, "family farms") && !strings.Contains(it.Speaker, "Lopez") {
+			t.Errorf("Lopez's words given to %q: %q", it.Speaker, it.Text)
+		}
+	}
+}

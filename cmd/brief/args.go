@@ -88,12 +88,18 @@ func takesValue(flags []cli.Flag, arg string) bool {
 // stays where it is and is reported as an unknown command: a typo of
 // "sources" should not read as a missing file.
 func withDefaultCommand(app *cli.App, args []string) []string {
+	// Leading flags that are the app's own stay in front of "report";
+	// report's flags (-f, --words, ...) move behind it.
+	var global, local []string
 	i := 1
-	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" {
-		if args[i] == "--" {
-			break
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" && args[i] != "--" {
+		dst := &local
+		if isAppFlag(app, args[i]) {
+			dst = &global
 		}
-		if takesValue(app.Flags, args[i]) {
+		*dst = append(*dst, args[i])
+		if !strings.Contains(args[i], "=") && i+1 < len(args) && (takesValue(app.Flags, args[i]) || takesValue(reportFlags(), args[i])) {
+			*dst = append(*dst, args[i+1])
 			i++
 		}
 		i++
@@ -105,9 +111,31 @@ func withDefaultCommand(app *cli.App, args []string) []string {
 	if a == "--" || a == "help" || app.Command(a) != nil || !looksLikeInput(a) {
 		return args
 	}
-	out := append([]string{}, args[:i]...)
+	out := append([]string{args[0]}, global...)
 	out = append(out, "report")
+	out = append(out, local...)
 	return append(out, args[i:]...)
+}
+
+// isAppFlag reports whether arg names one of the app's global flags
+// (--help and --version included), which must come before the command.
+func isAppFlag(app *cli.App, arg string) bool {
+	name := strings.TrimLeft(arg, "-")
+	if k := strings.IndexByte(name, '='); k >= 0 {
+		name = name[:k]
+	}
+	switch name {
+	case "help", "h", "version", "v":
+		return true
+	}
+	for _, f := range app.Flags {
+		for _, n := range f.Names() {
+			if n == name && n != "no-color" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func looksLikeInput(a string) bool {

@@ -157,6 +157,10 @@ func TestDefaultCommandIsReport(t *testing.T) {
 	if c.code != 0 || !strings.Contains(c.stdout, "budget 120") {
 		t.Errorf("global flag then INPUT then report flag: exit %d %s", c.code, c.stderr)
 	}
+	// Report's own flags may come before the input too.
+	if d := brief(t, false, nil, "", "-f", "json", "--words", "90", seeds); d.code != 0 || !strings.Contains(d.stdout, `"budget": 90`) {
+		t.Errorf("brief -f json --words 90 INPUT: exit %d %s", d.code, d.stderr)
+	}
 	if r := brief(t, false, nil, "", "sourcez"); r.code != exitUsage || !strings.Contains(r.stderr, "unknown command") {
 		t.Errorf("typo of a command: exit %d, %q", r.code, r.stderr)
 	}

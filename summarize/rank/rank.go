@@ -220,10 +220,10 @@ func (s *Selector) Select(ctx context.Context, c *summarize.Corpus, o Options) (
 			cands = on
 		}
 	}
-	return s.greedy(cands, weight, o), nil
+	return s.greedy(ctx, cands, weight, o)
 }
 
-func (s *Selector) greedy(cands []candidate, weight []float64, o Options) []Pick {
+func (s *Selector) greedy(ctx context.Context, cands []candidate, weight []float64, o Options) ([]Pick, error) {
 	covered := make([]bool, len(weight))
 	gain := func(cd *candidate) float64 {
 		g := 0.0
@@ -240,6 +240,9 @@ func (s *Selector) greedy(cands []candidate, weight []float64, o Options) []Pick
 	var picks []int
 	classes := map[int]bool{}
 	for o.MaxPicks <= 0 || len(picks) < o.MaxPicks {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		best, bestScore := -1, 0.0
 		for i := range cands {
 			cd := &cands[i]
@@ -268,19 +271,22 @@ func (s *Selector) greedy(cands []candidate, weight []float64, o Options) []Pick
 			covered[id] = true
 		}
 	}
-	picks, gains := s.improve(cands, weight, picks, o)
+	picks, gains, err := s.improve(ctx, cands, weight, picks, o)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Pick, len(picks))
 	for i, k := range picks {
 		out[i] = cands[k].Pick
 		out[i].Gain = gains[i]
 	}
-	return out
+	return out, nil
 }
 
 // improve swaps a chosen sentence for an unchosen one while that raises
 // the covered weight within the budget; greedy can strand budget on a
 // sentence whose concepts later picks covered anyway.
-func (s *Selector) improve(cands []candidate, weight []float64, picks []int, o Options) ([]int, []float64) {
+func (s *Selector) improve(ctx context.Context, cands []candidate, weight []float64, picks []int, o Options) ([]int, []float64, error) {
 	// score runs for every trial swap; a stamped slice instead of a set
 	// per call keeps it free of allocation.
 	mark := make([]int32, len(weight))
@@ -340,6 +346,9 @@ func (s *Selector) improve(cands []candidate, weight []float64, picks []int, o O
 	for round := 0; round < 3; round++ {
 		improved := false
 		for pi := range picks {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
 			for j := range cands {
 				if in[j] {
 					continue
@@ -401,7 +410,7 @@ func (s *Selector) improve(cands []candidate, weight []float64, picks []int, o O
 		gains = append(gains, bg)
 		rest = append(rest[:bi], rest[bi+1:]...)
 	}
-	return picks, gains
+	return picks, gains, nil
 }
 
 func less(a, b *candidate) bool {

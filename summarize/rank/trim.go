@@ -33,7 +33,10 @@ func trim(text string, start, end int) (int, int, bool) {
 	if !balanced(s) {
 		return 0, 0, false
 	}
-	if w := strings.TrimRight(firstWord(s), ",;:"); dangling[strings.ToLower(w)] {
+	if w := strings.TrimRight(firstWord(s), ",;:"); dangling[openerKey(w)] {
+		return 0, 0, false
+	}
+	if firstPersonOutsideQuotes(s) {
 		return 0, 0, false
 	}
 	return start, end, true
@@ -47,6 +50,67 @@ var dangling = map[string]bool{
 	"him": true, "them": true, "there": true, "such": true, "both": true, "then": true,
 	"meanwhile": true, "however": true, "instead": true, "still": true, "yet": true,
 	"also": true, "otherwise": true, "furthermore": true, "moreover": true,
+	"which": true, "who": true, "whose": true,
+}
+
+// openerKey lower-cases a first word and drops a contraction, so that
+// "She's" and "They're" are looked up as "she" and "they".
+func openerKey(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if i := strings.IndexByte(w, '\''); i > 0 {
+		w = w[:i]
+	}
+	return w
+}
+
+// firstPersonOutsideQuotes reports a "we", "our" or "I" in the
+// reporter's own words: the outlet speaking for itself ("our sister
+// city"), which a briefing line would pass off as the briefing's voice.
+func firstPersonOutsideQuotes(s string) bool {
+	quoted := quoteMask(s)
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		letter := i < len(s) && (s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 'a' && s[i] <= 'z' || s[i] == '\'')
+		if letter && start < 0 {
+			start = i
+		}
+		if !letter && start >= 0 {
+			w := s[start:i]
+			if !quoted[start] {
+				switch openerKey(w) {
+				case "we", "our", "ours", "ourselves", "my", "me":
+					return true
+				}
+				if w == "I" {
+					return true
+				}
+			}
+			start = -1
+		}
+	}
+	return false
+}
+
+// quoteMask marks the bytes of s inside quotation marks: straight,
+// curly, or DUC's “...”.
+func quoteMask(s string) []bool {
+	m := make([]bool, len(s))
+	in := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '"':
+			in = !in
+		case r == '“' || strings.HasPrefix(s[i:], "``"):
+			in = true
+		case r == '”' || strings.HasPrefix(s[i:], "''"):
+			in = false
+		default:
+			m[i] = in
+		}
+		i += n
+	}
+	return m
 }
 
 // openers may be dropped from the front of a sentence without changing
@@ -158,22 +222,10 @@ func quotedShare(s string) float64 {
 	if s == "" {
 		return 0
 	}
-	in := false
 	n := 0
-	for _, r := range s {
-		switch r {
-		case '"':
-			in = !in
-			continue
-		case '“':
-			in = true
-			continue
-		case '”':
-			in = false
-			continue
-		}
-		if in {
-			n += utf8.RuneLen(r)
+	for _, q := range quoteMask(s) {
+		if q {
+			n++
 		}
 	}
 	return float64(n) / float64(len(s))
