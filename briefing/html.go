@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -16,7 +17,10 @@ import (
 // Print: @page keeps the paper size the printer's (A4 or Letter) and the
 // print styles shrink the type until a full briefing (250 words, four
 // disputes, three quotes, ten sources, an 8 × 10 coverage matrix) fits
-// on one page of either; html_test.go checks that in Chromium.
+// on one page of either, and still does with 25 sources (see besideMax
+// and matrixColumns for how); html_test.go checks that in Chromium, and
+// reads the printed text back to check that every source's entry is
+// there and that nothing is printed over anything else.
 const briefingPage = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -86,11 +90,19 @@ footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule)
   li, tr, h2 { break-inside: avoid }
   a { text-decoration: none }
   :target { background: none }
-  .lower { grid-template-columns: minmax(0, 1fr) auto }
+  .lower { grid-template-columns: minmax(16rem, 1fr) auto }
   .sources { font-size: .82rem }
-  .sources li { padding-left: 0; text-indent: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
+  .sources li { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden }
+  .lower.stacked { grid-template-columns: minmax(0, 1fr) }
+  .stacked .sources { columns: 2; column-gap: 5mm; font-size: .78rem; line-height: 1.15 }
+  .stacked .sources li { display: block; margin: 0; white-space: nowrap; text-overflow: ellipsis }
+  .stacked .coverage { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 5mm; align-items: end }
+  .stacked .coverage h2 { grid-column: 1 / -1 }
   .matrix { font-size: .8rem; line-height: 1.2 }
   .matrix th[scope=row] { width: 12rem; max-width: 12rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
+  .stacked .matrix { font-size: .75rem; line-height: 1.1 }
+  .stacked .matrix th[scope=row] { width: 20rem; max-width: 20rem }
+  .stacked .matrix th, .stacked .matrix td { padding-top: 0; padding-bottom: 0 }
   footer { margin-top: .6rem }
 }
 </style>
@@ -118,15 +130,15 @@ footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule)
 </section>
 {{- end}}
 {{- if or .Sources .Rows}}
-<div class="lower">
+<div class="lower{{if .Stacked}} stacked{{end}}">
 {{- if .Sources}}
 <section>
 <h2>Sources</h2>
 <ol class="sources">
 {{- range .Sources}}
 <li id="src-{{.N}}" value="{{.N}}"><span class="n">{{.N}}.</span> <b>{{.Outlet}}</b>
-{{- if .Title}} — “{{.Title}}”{{end}}
 {{- if .Date}}, <time>{{.Date}}</time>{{end}}
+{{- if .Title}} — “{{.Title}}”{{end}}
 {{- if .CopyOf}} (same wire story as <a href="#src-{{.CopyOf}}">{{.CopyOf}}</a>){{end}}
 {{- if .Href}}, <a class="addr" href="{{.Href}}">{{.Shown}}</a>{{else if .Shown}}, <span class="addr">{{.Shown}}</span>{{end}}</li>
 {{- end}}
@@ -138,7 +150,7 @@ footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule)
 <h2>Coverage</h2>
 <table class="matrix">
 <thead><tr><th scope="col">Fact</th>
-{{- range .Sources}}<th scope="col"><a href="#src-{{.N}}" title="{{.Outlet}}">{{.N}}</a></th>{{end}}<th></th></tr></thead>
+{{- range .Columns}}<th scope="col"><a href="#src-{{.N}}" title="{{.Outlet}}">{{.N}}</a></th>{{end}}<th></th></tr></thead>
 <tbody>
 {{- range .Rows}}
 <tr{{if .Disputed}} class="disputed"{{end}}><th scope="row" title="{{.Label}}">{{.Label}}</th>
@@ -147,7 +159,8 @@ footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule)
 {{- end}}
 </tbody>
 </table>
-<p class="legend">● the source states the fact.</p>
+<p class="legend">● the source states the fact.
+{{- if .Omitted}} Columns for the {{len .Columns}} sources that state the most facts; +{{.Omitted}} more sources in brief compare.{{end}}</p>
 </section>
 {{- end}}
 </div>
@@ -165,8 +178,15 @@ type htmlBriefing struct {
 	Headline                           template.HTML
 	Sections                           []htmlSection
 	Sources                            []htmlSource
-	Rows                               []htmlRow
-	Notes                              []string
+	// Stacked sets the source list above the coverage matrix in print,
+	// not beside it (see besideMax).
+	Stacked bool
+	// Columns are the sources the coverage matrix has a column for, in
+	// number order; Omitted counts the ones it leaves out.
+	Columns []htmlSource
+	Omitted int
+	Rows    []htmlRow
+	Notes   []string
 }
 
 type htmlSection struct {
@@ -220,11 +240,18 @@ func briefHTML(w io.Writer, b *Briefing, generator string) error {
 		}
 		p.Sources = append(p.Sources, hs)
 	}
-	if len(b.Sources) > 0 {
+	p.Stacked = len(b.Sources) > besideMax
+	if len(b.Sources) > 0 && len(b.Coverage.Rows) > 0 {
+		cols := matrixSources(b)
+		p.Omitted = len(b.Sources) - len(cols)
+		for _, i := range cols {
+			p.Columns = append(p.Columns, p.Sources[i])
+		}
 		for _, r := range b.Coverage.Rows {
 			hr := htmlRow{Label: coverageLabel(r), Disputed: r.Disputed}
 			states := statedBy(r)
-			for _, s := range b.Sources {
+			for _, i := range cols {
+				s := b.Sources[i]
 				tip := ""
 				if states[s.N] {
 					tip = strconv.Itoa(s.N) + " " + sourceOutlet(s) + " states it"
@@ -235,6 +262,51 @@ func briefHTML(w io.Writer, b *Briefing, generator string) error {
 		}
 	}
 	return briefingTmpl.Execute(w, p)
+}
+
+// besideMax is the most sources the printed page sets beside the
+// coverage matrix. There the list gets the width the matrix leaves it,
+// about half the page, and each entry up to two lines: the number,
+// outlet and date, which lead the entry, and a line or so of the title.
+// A longer list would outgrow the sheet (and a list on one line per
+// entry beside a wide matrix once shrank to nothing), so past besideMax
+// the list spans the page in two columns above the matrix, one line per
+// entry with the title cut short by an ellipsis, and the matrix packs
+// its rows tighter with the legend beside it: that way the longest text
+// a briefing has (html_test.go's worst case) with 25 sources still
+// prints on one A4 or Letter page, where two lines per entry would not.
+const besideMax = 10
+
+// matrixColumns is the most source columns the coverage matrix shows:
+// what fits across the page in print beside readable fact labels. A
+// wider matrix was cut off at the paper's edge without a word, or made
+// Chromium shrink the whole page to fit it. The screen shows the same
+// columns, so that the page reads the same on paper and on screen.
+const matrixColumns = 16
+
+// matrixSources picks the sources (indices into b.Sources, in number
+// order) that get a column in the coverage matrix: all of them when they
+// fit, else the ones that state the most facts, since a column of blanks
+// tells the reader least; ties go to the lower number. The page says how
+// many it leaves out and where to see them all.
+func matrixSources(b *Briefing) []int {
+	idx := make([]int, len(b.Sources))
+	for i := range idx {
+		idx[i] = i
+	}
+	if len(idx) <= matrixColumns {
+		return idx
+	}
+	stated := map[int]int{}
+	for _, r := range b.Coverage.Rows {
+		for n := range statedBy(r) {
+			stated[n]++
+		}
+	}
+	slices.SortStableFunc(idx, func(i, j int) int { return stated[b.Sources[j].N] - stated[b.Sources[i].N] })
+	idx = idx[:matrixColumns]
+	slices.Sort(idx)
+	return idx
 }
 
 // cssClass keeps a section id usable as a class name; the known ids

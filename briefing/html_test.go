@@ -5,6 +5,8 @@ import (
 	"compress/zlib"
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -110,6 +112,187 @@ func TestBriefingHTMLPrintsOnOnePage(t *testing.T) {
 			}
 			if !tc.onePage && r.Pages < 2 {
 				t.Errorf("%d page, want more than 1", r.Pages)
+			}
+		})
+	}
+}
+
+// TestBriefingHTMLManySources: however many sources a briefing has, the
+// printed page shows every one of them readably and prints nothing over
+// anything else; up to 25 it stays on one sheet of A4 and of Letter, and
+// past what the coverage matrix can show it says how many it leaves out.
+// A page count alone missed a source list squeezed to zero width, its
+// heading printed over the matrix's, and a matrix cut off at the edge.
+func TestBriefingHTMLManySources(t *testing.T) {
+	for _, paper := range []string{"A4", "letter"} {
+		t.Run(paper, func(t *testing.T) {
+			t.Parallel()
+			// fullSize is the headline's type height with five sources:
+			// Chromium shrinks a page that is too wide for the paper to fit
+			// it, and a page so shrunk prints on one sheet, unreadably small.
+			// (With -run picking one subtest there is nothing to compare.)
+			var fullSize float64
+			for _, n := range []int{5, 10, 25, 50} {
+				t.Run(fmt.Sprintf("%d sources", n), func(t *testing.T) {
+					b := manySourceBriefing(n)
+					r := chromiumPrint(t, withPaper(renderHTML(t, b), paper))
+					t.Logf("%d page(s)", r.Pages)
+					if len(r.Console) > 0 {
+						t.Errorf("console messages:\n%s", strings.Join(r.Console, "\n"))
+					}
+					switch {
+					case n <= 25 && r.Pages != 1:
+						t.Errorf("%d pages, want 1", r.Pages)
+					case r.Pages > 2:
+						t.Errorf("%d pages, want at most 2", r.Pages)
+					}
+					checkPrintedText(t, b, chromium.Text(t, r.PDF))
+					pages := chromium.Layout(t, r.PDF)
+					for i, p := range pages {
+						for _, o := range p.Overlaps() {
+							t.Errorf("page %d: %q at (%.0f, %.0f) overlaps %q at (%.0f, %.0f)",
+								i+1, o[0].Text, o[0].XMin, o[0].YMin, o[1].Text, o[1].XMin, o[1].YMin)
+						}
+					}
+					for _, s := range b.Sources {
+						if !numberedEntry(pages, s) {
+							t.Errorf("source %d: no %q printed just before %q", s.N, strconv.Itoa(s.N)+".", s.Outlet)
+						}
+					}
+					head := strings.Fields(b.Headline.Text)[0]
+					for _, w := range pages[0].Words {
+						if w.Text != head {
+							continue
+						}
+						if h := w.YMax - w.YMin; fullSize == 0 {
+							fullSize = h
+						} else if math.Abs(h-fullSize) > fullSize/50 {
+							t.Errorf("headline printed %.1f pt high, %.1f pt with 5 sources: the page was shrunk to fit", h, fullSize)
+						}
+						break
+					}
+				})
+			}
+		})
+	}
+}
+
+// numberedEntry reports whether the source's number ("12.") is printed
+// on the same line as its outlet, just before it: the text alone cannot
+// tell, since pdftotext reads a column of numbers set apart by a hanging
+// indent as a block of its own.
+func numberedEntry(pages []chromium.Page, s SourceRef) bool {
+	num, outlet := strconv.Itoa(s.N)+".", strings.Fields(s.Outlet)[0]
+	for _, p := range pages {
+		for _, n := range p.Words {
+			if n.Text != num {
+				continue
+			}
+			for _, o := range p.Words {
+				if o.Text == outlet && math.Abs(o.YMin-n.YMin) < 2 && o.XMin > n.XMax && o.XMin-n.XMax < 20 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// checkPrintedText checks the text of a printed briefing: both lower
+// headings, each on its own, every source's entry with its outlet, date
+// and the start of its title, and the note on the columns the coverage
+// matrix leaves out.
+func checkPrintedText(t *testing.T, b *Briefing, text string) {
+	t.Helper()
+	lines := map[string]bool{}
+	for _, l := range strings.Split(strings.ReplaceAll(text, "\f", "\n"), "\n") {
+		lines[strings.TrimSpace(l)] = true
+	}
+	// Headings print in capitals (text-transform).
+	for _, h := range []string{"SOURCES", "COVERAGE"} {
+		if !lines[h] {
+			t.Errorf("no line reads just %q: the heading is missing or runs into other text", h)
+		}
+	}
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, s := range b.Sources {
+		title := []rune(s.Title)
+		want := fmt.Sprintf("%s, %s — “%s", s.Outlet, shortDate(s.Published), string(title[:min(len(title), 12)]))
+		if !strings.Contains(flat, want) {
+			t.Errorf("source %d: the page lacks %q", s.N, want)
+		}
+	}
+	more := regexp.MustCompile(`\+(\d+) more sources in brief compare`).FindStringSubmatch(flat)
+	switch hidden := len(b.Sources) - matrixColumns; {
+	case hidden > 0 && (more == nil || more[1] != strconv.Itoa(hidden)):
+		t.Errorf("the page does not say that the matrix leaves out %d sources (found %q)", hidden, more)
+	case hidden <= 0 && more != nil:
+		t.Errorf("the page says %q, but the matrix shows every source", more[0])
+	}
+}
+
+// TestBriefingHTMLMatrixColumns: past matrixColumns sources the matrix
+// keeps the ones that state the most facts, in number order, and the
+// page says how many it leaves out; a few sources all get a column and
+// sit beside it in print.
+func TestBriefingHTMLMatrixColumns(t *testing.T) {
+	col := regexp.MustCompile(`<th scope="col"><a href="#src-(\d+)"`)
+	tests := []struct {
+		n       int
+		stacked bool
+		more    string
+	}{
+		{5, false, ""},
+		{besideMax, false, ""},
+		{besideMax + 1, true, ""},
+		{matrixColumns, true, ""},
+		{25, true, "+9 more sources in brief compare"},
+		{50, true, "+34 more sources in brief compare"},
+	}
+	for _, tc := range tests {
+		t.Run(strconv.Itoa(tc.n), func(t *testing.T) {
+			b := manySourceBriefing(tc.n)
+			page := string(renderHTML(t, b))
+			var got []int
+			for _, m := range col.FindAllStringSubmatch(page, -1) {
+				n, _ := strconv.Atoi(m[1])
+				got = append(got, n)
+			}
+			// Every source while they fit, else matrixColumns of them in
+			// number order, none stating fewer facts than one left out.
+			stated := map[int]int{}
+			for _, r := range b.Coverage.Rows {
+				for _, n := range r.Sources {
+					stated[n]++
+				}
+			}
+			want := min(tc.n, matrixColumns)
+			if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != want {
+				t.Fatalf("matrix columns %v, want %d distinct sources in number order", got, want)
+			}
+			for _, s := range b.Sources {
+				if slices.Contains(got, s.N) {
+					continue
+				}
+				for _, c := range got {
+					if stated[c] < stated[s.N] {
+						t.Errorf("source %d (%d facts) has a column but %d (%d facts) has none", c, stated[c], s.N, stated[s.N])
+					}
+				}
+			}
+			for _, r := range regexp.MustCompile(`(?s)<tr(?: class="disputed")?><th scope="row".*?</tr>`).FindAllString(page, -1) {
+				if cells := strings.Count(r, "<td"); cells != want+1 {
+					t.Errorf("row has %d cells, want %d source columns and the flag: %s", cells, want, r)
+				}
+			}
+			switch says := strings.Contains(page, "more sources in brief compare"); {
+			case tc.more != "" && !strings.Contains(page, tc.more):
+				t.Errorf("page does not say %q", tc.more)
+			case tc.more == "" && says:
+				t.Error("page says the matrix leaves sources out, but it shows them all")
+			}
+			if stacked := strings.Contains(page, `<div class="lower stacked">`); stacked != tc.stacked {
+				t.Errorf("stacked layout %v, want %v", stacked, tc.stacked)
 			}
 		})
 	}
@@ -274,4 +457,80 @@ func TestWorstCaseIsWorst(t *testing.T) {
 	if len(b.Sources) != 10 || len(b.Coverage.Rows) != 8 || len(b.Sections[1].Items) != 4 || len(b.Sections[2].Items) != 3 {
 		t.Error("worst case is not at the design limits")
 	}
+}
+
+// manyPlaces and manyKinds name the invented outlets past the worst
+// case's ten: each place goes with two kinds, so 25 places give 50
+// outlets, no two of them alike.
+var (
+	manyPlaces = []string{"Aldmere", "Brackwater", "Corran", "Dunmore", "Elsby", "Farrowgate", "Glenholt", "Hasket",
+		"Ivelbury", "Jarrow Vale", "Kestin", "Lowmoor", "Marlow Ford", "Nethercote", "Oakhurst", "Pellham",
+		"Quarrel Bay", "Rookwell", "Saltmarsh", "Tarnby", "Ulverdale", "Vossly", "Westerholm", "Yarcombe", "Zennor Point"}
+	manyKinds = []string{"Herald", "Evening Post", "Radio", "Chronicle", "Daily", "Gazette", "Observer", "Wire", "Record", "Times"}
+)
+
+// manySources is n invented sources: the worst case's ten, then outlets
+// named from manyPlaces and manyKinds, with the worst case's long titles
+// and equally long addresses.
+func manySources(n int) []SourceRef {
+	srcs := worstCaseSources()
+	if n <= len(srcs) {
+		return srcs[:n]
+	}
+	base := srcs
+	for i := 0; len(srcs) < n; i++ {
+		outlet := manyPlaces[i%len(manyPlaces)] + " " + manyKinds[(i+i/len(manyPlaces)*3)%len(manyKinds)]
+		like := base[i%len(base)]
+		path := like.URL[strings.Index(like.URL, ".example/")+len(".example"):]
+		srcs = append(srcs, SourceRef{N: len(srcs) + 1, ID: fmt.Sprintf("src%02d", len(srcs)+1), Outlet: outlet, Title: like.Title,
+			URL:       "https://www." + strings.ToLower(strings.ReplaceAll(outlet, " ", "-")) + ".example" + path,
+			Published: fmt.Sprintf("2031-04-%02d", 11+i%2), Group: len(srcs)})
+	}
+	return srcs
+}
+
+// manySourceBriefing is the worst case's text with n sources instead of
+// ten: with fewer, citations and coverage of the missing sources move to
+// the ones left; with more, each new source states two of the facts, so
+// every column of the coverage matrix has something in it.
+func manySourceBriefing(n int) *Briefing {
+	b := worstCaseBriefing()
+	srcs := manySources(n)
+	b.Sources = srcs
+	b.Dateline.Sources, b.Dateline.Independent = n, n
+	fold := func(k int) int { return (k-1)%n + 1 }
+	remap := func(it *Item) {
+		var cs []Citation
+		for _, c := range it.Citations {
+			c.N = fold(c.N)
+			c.Source = srcs[c.N-1].ID
+			// Two sources folded onto one would cite it twice in a group.
+			if slices.ContainsFunc(cs, func(d Citation) bool { return d.At == c.At && d.N == c.N }) {
+				continue
+			}
+			cs = append(cs, c)
+		}
+		it.Citations = cs
+	}
+	remap(&b.Headline)
+	for i := range b.Sections {
+		for j := range b.Sections[i].Items {
+			remap(&b.Sections[i].Items[j])
+		}
+	}
+	rows := b.Coverage.Rows
+	for i := range rows {
+		var ns []int
+		for _, k := range rows[i].Sources {
+			ns = append(ns, fold(k))
+		}
+		for k := 11; k <= n; k++ {
+			if k%len(rows) == i || (k*3)%len(rows) == i {
+				ns = append(ns, k)
+			}
+		}
+		slices.Sort(ns)
+		rows[i].Sources = slices.Compact(ns)
+	}
+	return b
 }

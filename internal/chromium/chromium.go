@@ -1,7 +1,9 @@
 // Package chromium prints HTML pages with headless Chromium for tests:
-// how many pages a page prints on, on what paper, and what it wrote to
-// the console. Without a Chromium the tests that use it skip, unless
-// BRIEF_REQUIRE_CHROMIUM=1 (CI sets it) makes a missing browser a failure.
+// how many pages a page prints on, on what paper, what it wrote to the
+// console, and, read back with poppler's pdftotext, what text the pages
+// show and where. Without a Chromium (or a pdftotext) the tests that use
+// it skip, unless BRIEF_REQUIRE_CHROMIUM=1 (CI sets it) makes a missing
+// tool a failure.
 package chromium
 
 import (
@@ -9,6 +11,7 @@ import (
 	"compress/zlib"
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"net/url"
 	"os"
@@ -25,6 +28,10 @@ import (
 // Ubuntu's and older distributions', and Google's build.
 var names = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
 
+// Binary returns the path of the Chromium on PATH. With none it skips
+// the test, or fails it under BRIEF_REQUIRE_CHROMIUM=1, so that a
+// machine without a browser can still run the rest of the tests while
+// CI cannot pass without the browser check.
 func Binary(t testing.TB) string {
 	t.Helper()
 	for _, name := range names {
@@ -32,21 +39,29 @@ func Binary(t testing.TB) string {
 			return p
 		}
 	}
-	msg := "no Chromium on PATH (looked for " + strings.Join(names, ", ") + "); install one, e.g. apt-get install chromium, to check the HTML page in a browser"
+	missing(t, "no Chromium on PATH (looked for "+strings.Join(names, ", ")+"); install one, e.g. apt-get install chromium, to check the HTML page in a browser")
+	return ""
+}
+
+// missing skips the test for want of a tool, or fails it where
+// BRIEF_REQUIRE_CHROMIUM=1 says the browser checks must run.
+func missing(t testing.TB, msg string) {
+	t.Helper()
 	if os.Getenv("BRIEF_REQUIRE_CHROMIUM") == "1" {
 		t.Fatal(msg + " (BRIEF_REQUIRE_CHROMIUM=1 forbids skipping)")
 	}
 	t.Skip(msg)
-	return ""
 }
 
 // Result is what one print of a page showed.
 type Result struct {
 	Pages int
-	// paper is the first page's size in PDF points (1/72 in).
+	// Paper is the first page's size in PDF points (1/72 in).
 	Paper [2]float64
-	// console holds every console message the page produced.
+	// Console holds every console message the page produced.
 	Console []string
+	// PDF is the printed file, for Text and Layout to read.
+	PDF []byte
 }
 
 // Check prints html with headless Chromium and returns the
@@ -113,7 +128,7 @@ func Print(t testing.TB, page []byte) Result {
 	if keep := os.Getenv("BRIEF_CHROMIUM_OUT"); keep != "" {
 		keepPrint(t, keep, page, pdf)
 	}
-	r := Result{Console: ConsoleMessages(stderr.String())}
+	r := Result{Console: ConsoleMessages(stderr.String()), PDF: pdf}
 	if r.Pages, r.Paper, err = Pages(pdf); err != nil {
 		t.Fatal(err)
 	}
@@ -240,4 +255,120 @@ var (
 // picks that paper (A4, letter).
 func WithPaper(page []byte, size string) []byte {
 	return bytes.Replace(page, []byte("</head>"), []byte("<style>@page { size: "+size+" }</style>\n</head>"), 1)
+}
+
+// A page can print on one sheet and still be unreadable: a column
+// squeezed to nothing, a heading printed over another, a table cut off
+// at the paper's edge. The page count cannot see that; the text of the
+// PDF can, so the tests read it back with pdftotext (Debian's
+// poppler-utils), which also says where each word sits.
+
+// pdftotext returns the path of poppler's pdftotext, or skips or fails
+// the test as Binary does for Chromium.
+func pdftotext(t testing.TB) string {
+	t.Helper()
+	p, err := exec.LookPath("pdftotext")
+	if err != nil {
+		missing(t, "no pdftotext on PATH; install poppler-utils, e.g. apt-get install poppler-utils, to read the printed page's text")
+	}
+	return p
+}
+
+// runPdftotext runs pdftotext with args on pdf and returns what it
+// wrote to standard output.
+func runPdftotext(t testing.TB, pdf []byte, args ...string) string {
+	t.Helper()
+	bin := pdftotext(t)
+	in := filepath.Join(t.TempDir(), "page.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, append(append(args, "-enc", "UTF-8"), in, "-")...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s: %v\n%s", bin, err, lastLines(stderr.String(), 20))
+	}
+	return stdout.String()
+}
+
+// Text returns the text of a printed PDF in reading order, as pdftotext
+// reads it without -layout: a block of text (a paragraph, a column of a
+// list, a table's column) comes out whole before the next, its lines on
+// lines of their own, and pages end with a form feed. What the page hides
+// (clipped, cut by an ellipsis) is not in it.
+func Text(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return runPdftotext(t, pdf)
+}
+
+// Word is one word on a printed page and the box it takes, in PDF points
+// from the page's top left corner.
+type Word struct {
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+// Page is one printed page: its size in PDF points and its words in
+// reading order.
+type Page struct {
+	Width, Height float64
+	Words         []Word
+}
+
+var (
+	bboxPage = regexp.MustCompile(`(?s)<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>`)
+	bboxWord = regexp.MustCompile(`<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">(.*?)</word>`)
+)
+
+// Layout returns the words of each page of a printed PDF with their
+// boxes, as pdftotext -bbox finds them.
+func Layout(t testing.TB, pdf []byte) []Page {
+	t.Helper()
+	pages, err := parseBBox(runPdftotext(t, pdf, "-bbox"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// parseBBox reads pdftotext -bbox's XHTML: one <page> element per page,
+// one <word> per word, the word's text escaped as HTML.
+func parseBBox(doc string) ([]Page, error) {
+	var pages []Page
+	num := func(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
+	for _, pm := range bboxPage.FindAllStringSubmatch(doc, -1) {
+		p := Page{Width: num(pm[1]), Height: num(pm[2])}
+		for _, wm := range bboxWord.FindAllStringSubmatch(pm[3], -1) {
+			p.Words = append(p.Words, Word{Text: html.UnescapeString(wm[5]),
+				XMin: num(wm[1]), YMin: num(wm[2]), XMax: num(wm[3]), YMax: num(wm[4])})
+		}
+		pages = append(pages, p)
+	}
+	if len(pages) == 0 {
+		return nil, fmt.Errorf("pdftotext -bbox: no pages in its output")
+	}
+	return pages, nil
+}
+
+// Overlaps returns the pairs of words on the page whose boxes overlap:
+// text printed over text, which no reader can read and pdftotext reads
+// as one garbled word ("SOUCOVERAGE"). Boxes that merely graze do not
+// count: a superscript citation's box reaches a point or so into the
+// line above it, so a pair counts only where the boxes share more than a
+// quarter of the shorter one's height and more than a point of width.
+func (p Page) Overlaps() [][2]Word {
+	var pairs [][2]Word
+	for i, a := range p.Words {
+		for _, b := range p.Words[i+1:] {
+			w := min(a.XMax, b.XMax) - max(a.XMin, b.XMin)
+			h := min(a.YMax, b.YMax) - max(a.YMin, b.YMin)
+			if w > 1 && h > min(a.YMax-a.YMin, b.YMax-b.YMin)/4 {
+				pairs = append(pairs, [2]Word{a, b})
+			}
+		}
+	}
+	return pairs
 }
