@@ -351,14 +351,25 @@ func sourceAddress(s SourceRef) string {
 
 // ---- Markdown ----
 
-// mdText escapes sentence text for Markdown: the table escapes, plus "<"
-// so that text quoting HTML stays text.
+// mdText escapes text for Markdown. Unlike the tables' mdEscape it keeps
+// every character, so a verified quotation reads on the page exactly as
+// the source prints it: backticks and brackets are backslash-escaped, not
+// replaced, a source's own "[2]" cannot pass for a citation, and "<"
+// keeps text quoting HTML as text.
 func mdText(s string) string {
-	return strings.ReplaceAll(mdEscape(s), "<", `\<`)
+	return mdBriefEscaper.Replace(s)
 }
 
+var mdBriefEscaper = strings.NewReplacer("\\", `\\`, "|", `\|`, "\n", " ", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)
+
+// Citation markers are written as private-use runes around the number,
+// escaped with the text, then turned into brackets, so that the text's
+// own brackets are escaped and the markers are not.
+const mdOpen, mdClose = "\uE010", "\uE011"
+
 func mdMarked(it Item) string {
-	return mdText(it.Marked(func(c Citation) string { return "[" + strconv.Itoa(c.N) + "]" }) + speakerSuffix(it))
+	t := mdText(it.Marked(func(c Citation) string { return mdOpen + strconv.Itoa(c.N) + mdClose }) + speakerSuffix(it))
+	return strings.NewReplacer(mdOpen, "[", mdClose, "]").Replace(t)
 }
 
 func briefMarkdown(w io.Writer, b *Briefing) error {

@@ -371,3 +371,14 @@ func noFetches(t *testing.T, page string) {
 		}
 	}
 }
+
+// A quotation's own backticks and brackets survive the Markdown page
+// escaped, never replaced, and cannot be read as citations.
+func TestMarkdownKeepsQuotedCharacters(t *testing.T) {
+	it := Item{Text: "He called it ``a [2] mess'' on air.", Citations: []Citation{{N: 1, At: len("He called it ``a [2] mess'' on air.")}}}
+	got := mdMarked(it)
+	want := "He called it \\`\\`a \\[2\\] mess'' on air [1]."
+	if got != want {
+		t.Errorf("mdMarked = %q, want %q", got, want)
+	}
+}
