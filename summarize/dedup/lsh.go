@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/brieftool/brief/internal/mix"
 )
 
 // unionFind keeps disjoint sets whose root is always the smallest member,
@@ -62,7 +64,7 @@ func bandKey(rows []uint32, band int) uint64 {
 	if len(rows)%2 == 1 {
 		h = (h ^ uint64(rows[len(rows)-1])) * 0xff51afd7ed558ccd
 	}
-	return mix64(h)
+	return mix.Mix64(h)
 }
 
 // lshBuckets hashes every item's signature into bands and returns the

@@ -2,6 +2,8 @@ package dedup
 
 import (
 	"math"
+
+	"github.com/brieftool/brief/internal/mix"
 )
 
 // shingleHash hashes k consecutive word hashes into one order-sensitive
@@ -9,7 +11,7 @@ import (
 func shingleHash(ws []uint64) uint64 {
 	h := uint64(0x13198a2e03707344)
 	for _, w := range ws {
-		h = mix64(h ^ w)
+		h = mix.Mix64(h ^ w)
 	}
 	return h
 }
@@ -25,7 +27,7 @@ type signer struct {
 func newSigner(hashes int) *signer {
 	s := &signer{mins: make([]uint64, hashes), keys: make([]uint64, hashes)}
 	for i := range s.keys {
-		s.keys[i] = mix64(uint64(i) ^ 0xa4093822299f31d0)
+		s.keys[i] = mix.Mix64(uint64(i) ^ 0xa4093822299f31d0)
 	}
 	return s
 }
@@ -58,8 +60,8 @@ const (
 func (s *signer) sign(dst []uint32, words []uint64, k int) int {
 	s.h1, s.h2 = s.h1[:0], s.h2[:0]
 	add := func(h uint64) {
-		s.h1 = append(s.h1, mix64(h^seedH1))
-		s.h2 = append(s.h2, mix64(h^seedH2)|1)
+		s.h1 = append(s.h1, mix.Mix64(h^seedH1))
+		s.h2 = append(s.h2, mix.Mix64(h^seedH2)|1)
 	}
 	switch {
 	case len(words) == 0:

@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/brieftool/brief/internal/mix"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -14,18 +15,6 @@ const (
 	fnvOffset uint64 = 14695981039346656037
 	fnvPrime  uint64 = 1099511628211
 )
-
-// mix64 is the splitmix64 finaliser: a cheap bijective mixer with full
-// avalanche. It turns FNV word hashes (weak in their high bits for short
-// words) into well-spread shingle, band and content hashes.
-func mix64(z uint64) uint64 {
-	z ^= z >> 30
-	z *= 0xbf58476d1ce4e5b9
-	z ^= z >> 27
-	z *= 0x94d049bb133111eb
-	z ^= z >> 31
-	return z
-}
 
 // isApostrophe reports runes that join the two halves of a word
 // ("Baghdad's", "Baghdad’s", "don't"). They are dropped rather than
@@ -122,9 +111,9 @@ func appendWords(dst []uint64, s string) []uint64 {
 // texts with equal seqHash are identical after normalisation, up to a
 // 2^-64 collision chance.
 func seqHash(words []uint64) uint64 {
-	h := mix64(uint64(len(words)) ^ 0x243f6a8885a308d3)
+	h := mix.Mix64(uint64(len(words)) ^ 0x243f6a8885a308d3)
 	for _, w := range words {
-		h = mix64(h ^ w)
+		h = mix.Mix64(h ^ w)
 	}
 	return h
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/brieftool/brief/internal/mix"
 )
 
 // Reasons a paragraph is dropped from its source.
@@ -146,7 +148,7 @@ func newPara(s string, k int) para {
 	w := appendWords(nil, s)
 	pa := para{words: w, core: w, k: k}
 	for _, h := range w {
-		b := mix64(h) >> 56
+		b := mix.Mix64(h) >> 56
 		pa.bits[b>>6] |= 1 << (b & 63)
 	}
 	for _, b := range pa.bits {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/brieftool/brief/internal/mix"
 )
 
 // Entity is a group of name keys that refer to one thing.
@@ -514,7 +516,7 @@ func polyPrefix(rs []rune, pre, pow []uint64) ([]uint64, []uint64) {
 }
 
 // finishHash mixes a polynomial hash into 40 well-spread bits.
-func finishHash(h uint64) uint64 { return mix64(h) >> 24 }
+func finishHash(h uint64) uint64 { return mix.Mix64(h) >> 24 }
 
 // collapse removes doubled letters: transliterations disagree most about
 // them ("Abbasi", "Abassi"; "Mohammed", "Mohamed"), so they cost nothing.
@@ -632,7 +634,7 @@ func newBlockIndex(ents []blockEntry) blockIndex {
 	}
 	ix := blockIndex{start: make([]int32, size+1), ents: make([]blockEntry, len(ents)), mask: uint64(size - 1)}
 	for _, e := range ents {
-		ix.start[mix64(e.k)&ix.mask+1]++
+		ix.start[mix.Mix64(e.k)&ix.mask+1]++
 	}
 	for i := 1; i <= size; i++ {
 		ix.start[i] += ix.start[i-1]
@@ -640,7 +642,7 @@ func newBlockIndex(ents []blockEntry) blockIndex {
 	next := slices.Clone(ix.start[:size])
 	// Entries keep their order within a group, so keys stay ascending.
 	for _, e := range ents {
-		g := mix64(e.k) & ix.mask
+		g := mix.Mix64(e.k) & ix.mask
 		ix.ents[next[g]] = e
 		next[g]++
 	}
@@ -649,19 +651,8 @@ func newBlockIndex(ents []blockEntry) blockIndex {
 
 // group returns the entries that may have block k; callers check e.k.
 func (ix *blockIndex) group(k uint64) []blockEntry {
-	g := mix64(k) & ix.mask
+	g := mix.Mix64(k) & ix.mask
 	return ix.ents[ix.start[g]:ix.start[g+1]]
-}
-
-// mix64 is the splitmix64 finaliser, spreading packed word ids over the
-// table.
-func mix64(z uint64) uint64 {
-	z ^= z >> 30
-	z *= 0xbf58476d1ce4e5b9
-	z ^= z >> 27
-	z *= 0x94d049bb133111eb
-	z ^= z >> 31
-	return z
 }
 
 // closeKeys links keys of the same length whose words are pairwise equal
