@@ -3,7 +3,6 @@ package summarize
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -34,16 +33,11 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			arts := corpusgen.Generate(corpusgen.Config{N: n, Seed: 1, Base: base})
 			path := filepath.Join(b.TempDir(), "corpus.jsonl")
-			f, err := os.Create(path)
+			size, err := corpusgen.WriteJSONLFile(path, arts)
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := corpusgen.WriteJSONL(f, arts); err != nil {
-				b.Fatal(err)
-			}
-			f.Close()
-			fi, _ := os.Stat(path)
-			b.SetBytes(fi.Size())
+			b.SetBytes(size)
 			b.ReportAllocs()
 			b.ResetTimer()
 			var c *Corpus

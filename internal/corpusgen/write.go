@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/brieftool/brief/internal/atomicfile"
 )
 
 // FilesPerDir bounds how many article files WriteDir puts in one
@@ -143,6 +145,20 @@ func appendPage(b []byte, a *Article) []byte {
 	b = append(b, "\n\n"...)
 	b = append(b, a.Text[head:]...)
 	return append(b, '\n')
+}
+
+// WriteJSONLFile writes the corpus as JSON lines to path, atomically, and
+// returns the file's size: benchmarks read it back as a user's export and
+// report bytes per second.
+func WriteJSONLFile(path string, arts []Article) (int64, error) {
+	if err := atomicfile.Write(path, func(w io.Writer) error { return WriteJSONL(w, arts) }); err != nil {
+		return 0, err
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), nil
 }
 
 // WriteJSONL writes one JSON object per article and line:

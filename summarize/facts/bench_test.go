@@ -3,7 +3,6 @@ package facts
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -25,14 +24,9 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			arts := corpusgen.Generate(corpusgen.Config{N: n, Seed: 1, Base: base})
 			path := filepath.Join(b.TempDir(), "corpus.jsonl")
-			f, err := os.Create(path)
-			if err != nil {
+			if _, err := corpusgen.WriteJSONLFile(path, arts); err != nil {
 				b.Fatal(err)
 			}
-			if err := corpusgen.WriteJSONL(f, arts); err != nil {
-				b.Fatal(err)
-			}
-			f.Close()
 			c, err := summarize.Build(context.Background(), []string{path}, summarize.Options{})
 			if err != nil {
 				b.Fatal(err)
