@@ -32,13 +32,24 @@ func corpusFlags() []cli.Flag {
 }
 
 // outputFlags are --format and --out, shared by every command that
-// writes a report.
-func outputFlags() []cli.Flag {
+// writes a report; formats describes the command's formats and defaults.
+func outputFlags(formats string) []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: table, text, markdown, json or csv (default: table on a terminal, text otherwise)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formats},
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
 	}
 }
+
+// tableFormats is the --format help of the table commands.
+const tableFormats = "table, text, markdown, json or csv (default: table on a terminal, text otherwise)"
+
+// formatDefaults are a command's formats when --format is not given: on
+// a terminal, and in a pipe or a file whose extension names none of the
+// command's formats.
+type formatDefaults struct{ tty, piped briefing.Format }
+
+// tableDefaults are those of sources, facts, conflicts and compare.
+var tableDefaults = formatDefaults{tty: briefing.FormatTable, piped: briefing.FormatText}
 
 // corpusOptions are the parsed corpus flags.
 type corpusOptions struct {
@@ -116,8 +127,9 @@ func describeInputs(in []string) string {
 }
 
 // outputFormat picks the format: the flag, else the --out file's
-// extension, else a table on a terminal and plain text in a pipe.
-func outputFormat(flag, out string, ios *IO, allowed []briefing.Format) (briefing.Format, error) {
+// extension when the command writes that format, else the command's
+// default for a terminal or a pipe.
+func outputFormat(flag, out string, ios *IO, allowed []briefing.Format, def formatDefaults) (briefing.Format, error) {
 	if flag != "" {
 		f, err := briefing.ParseFormat(flag, allowed)
 		return f, usageErr(err)
@@ -128,12 +140,12 @@ func outputFormat(flag, out string, ios *IO, allowed []briefing.Format) (briefin
 				return f, nil
 			}
 		}
-		return briefing.FormatText, nil
+		return def.piped, nil
 	}
 	if ios.OutTTY {
-		return briefing.FormatTable, nil
+		return def.tty, nil
 	}
-	return briefing.FormatText, nil
+	return def.piped, nil
 }
 
 // writeOutput writes to --out atomically, or to stdout.

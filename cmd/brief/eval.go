@@ -49,18 +49,17 @@ Examples:
    brief eval --refs duc2007_update.jsonl --words 100 --save summaries/
 
 ` + exitCodesHelp,
-		Flags: []cli.Flag{
+		Flags: append(outputFlags("text, json or csv (default: text, or from the --out extension)"),
 			&cli.StringFlag{Name: "refs", Usage: "read clusters and reference summaries from `FILE` (JSON lines)"},
 			&cli.IntFlag{Name: "words", Value: 250, Usage: "summary budget and ROUGE length limit in `N` words (DUC 2007: 250 main, 100 update)"},
 			&cli.StringFlag{Name: "focus-field", Usage: "steer each briefing with the cluster's `FIELD`: query (title and narrative), title or narrative"},
 			&cli.StringFlag{Name: "save", Usage: "write each summary to `DIR`/<cluster id>.txt"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, json or csv (default: text, or from the --out extension)"},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the scores to `FILE` (atomically) instead of stdout"},
+
 			&cli.Float64Flag{Name: "min-confidence", Value: defaultMinConfidence, Usage: "contradiction bar `C`, as in brief report"},
 			&cli.IntFlag{Name: "workers", Usage: "brief `N` clusters at once (default: number of CPUs)"},
 			&cli.BoolFlag{Name: "baseline", Usage: "score the first N words of each cluster's latest article instead (the DUC lead baseline)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print unreadable lines of --refs"},
-		},
+		),
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return usageErr(err) },
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -89,15 +88,10 @@ Examples:
 }
 
 func runEval(c *cli.Context, ios *IO, o evalOptions) error {
-	format := briefing.FormatText
-	if o.Format != "" {
-		f, err := briefing.ParseFormat(o.Format, []briefing.Format{briefing.FormatText, briefing.FormatJSON, briefing.FormatCSV})
-		if err != nil {
-			return usageErr(err)
-		}
-		format = f
-	} else if f, ok := briefing.FormatForPath(o.Out); ok && (f == briefing.FormatJSON || f == briefing.FormatCSV) {
-		format = f
+	format, err := outputFormat(o.Format, o.Out, ios, []briefing.Format{briefing.FormatText, briefing.FormatJSON, briefing.FormatCSV},
+		formatDefaults{tty: briefing.FormatText, piped: briefing.FormatText})
+	if err != nil {
+		return err
 	}
 	f, err := os.Open(o.Refs)
 	if err != nil {

@@ -32,7 +32,7 @@ const defaultMinConfidence = 0.5
 const defaultTop = 30
 
 func factFlags() []cli.Flag {
-	return append(append(outputFlags(),
+	return append(append(outputFlags(tableFormats),
 		&cli.Float64Flag{Name: "min-confidence", Value: defaultMinConfidence, Usage: "show contradictions with confidence of at least `C` (0 to 1)"},
 		&cli.IntFlag{Name: "top", Usage: fmt.Sprintf("show the `N` most important facts (default %d in tables and Markdown, all in JSON and CSV; 0 for all)", defaultTop)},
 	), corpusFlags()...)
@@ -59,7 +59,7 @@ type factRenderer func(io.Writer, *briefing.FactView, briefing.Format, briefing.
 // runFacts is the shared body of facts, conflicts and compare: build the
 // corpus and its fact table, then render the view the command asks for.
 func runFacts(c *cli.Context, ios *IO, o factOptions, render factRenderer) error {
-	format, err := outputFormat(o.Format, o.Out, ios, briefing.FactFormats())
+	format, err := outputFormat(o.Format, o.Out, ios, briefing.FactFormats(), tableDefaults)
 	if err != nil {
 		return err
 	}

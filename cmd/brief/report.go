@@ -22,13 +22,11 @@ type reportOptions struct {
 }
 
 func reportFlags() []cli.Flag {
-	return append([]cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, json or html (default: text on a terminal, markdown otherwise, or from the --out extension)"},
-		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
+	return append(append(outputFlags("text, markdown, json or html (default: text on a terminal, markdown otherwise, or from the --out extension)"),
 		&cli.IntFlag{Name: "words", Value: briefing.DefaultWords, Usage: "budget of `N` words for the summary part (key points and background); the whole page is about twice that"},
 		&cli.StringFlag{Name: "focus", Usage: "steer the summary toward a `QUESTION or topic`"},
 		&cli.Float64Flag{Name: "min-confidence", Value: defaultMinConfidence, Usage: "report contradictions with confidence of at least `C` (0 to 1)"},
-	}, corpusFlags()...)
+	), corpusFlags()...)
 }
 
 func reportCommand(ios *IO) *cli.Command {
@@ -82,7 +80,8 @@ func parseReportFlags(c *cli.Context, ios *IO) (reportOptions, error) {
 }
 
 func runReport(c *cli.Context, ios *IO, o reportOptions) error {
-	format, err := reportFormat(o.Format, o.Out, ios)
+	format, err := outputFormat(o.Format, o.Out, ios, briefing.BriefingFormats(),
+		formatDefaults{tty: briefing.FormatText, piped: briefing.FormatMarkdown})
 	if err != nil {
 		return err
 	}
@@ -101,25 +100,4 @@ func runReport(c *cli.Context, ios *IO, o reportOptions) error {
 	return writeOutput(ios, o.Out, func(w io.Writer) error {
 		return briefing.RenderBriefing(w, b, format, style, generator())
 	})
-}
-
-// reportFormat is the flag, else the --out extension, else text on a
-// terminal and Markdown in a pipe.
-func reportFormat(flag, out string, ios *IO) (briefing.Format, error) {
-	if flag != "" {
-		f, err := briefing.ParseFormat(flag, briefing.BriefingFormats())
-		return f, usageErr(err)
-	}
-	if out != "" {
-		if f, ok := briefing.FormatForPath(out); ok {
-			if _, err := briefing.ParseFormat(string(f), briefing.BriefingFormats()); err == nil {
-				return f, nil
-			}
-		}
-		return briefing.FormatMarkdown, nil
-	}
-	if ios.OutTTY {
-		return briefing.FormatText, nil
-	}
-	return briefing.FormatMarkdown, nil
 }

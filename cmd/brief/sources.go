@@ -33,7 +33,7 @@ Examples:
    curl -s https://example.com/feed.xml | brief sources -
 
 ` + exitCodesHelp,
-		Flags:        append(outputFlags(), corpusFlags()...),
+		Flags:        append(outputFlags(tableFormats), corpusFlags()...),
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return usageErr(err) },
 		Action: func(c *cli.Context) error {
 			co, err := parseCorpusFlags(c, ios)
@@ -47,7 +47,7 @@ Examples:
 }
 
 func runSources(c *cli.Context, ios *IO, opts sourcesOptions) error {
-	format, err := outputFormat(opts.Format, opts.Out, ios, briefing.SourceFormats())
+	format, err := outputFormat(opts.Format, opts.Out, ios, briefing.SourceFormats(), tableDefaults)
 	if err != nil {
 		return err
 	}
