@@ -121,6 +121,17 @@ type SourceRef struct {
 	Group int `json:"group"`
 }
 
+// NewSourceRef is source s's entry numbered n in a briefing's list, with
+// the outlet and date written as every other report of brief writes them
+// (an agency-credited page without an outlet reads "via AFP").
+func NewSourceRef(n int, s *summarize.Source) SourceRef {
+	ref := SourceRef{N: n, ID: s.ID, Outlet: outlet(s, ""), Title: s.Title, Published: date(s, ""), URL: s.URL, Group: s.Group}
+	if s.URL == "" {
+		ref.Path = s.Origin
+	}
+	return ref
+}
+
 // Coverage is the sources × facts matrix.
 type Coverage struct {
 	Rows []CoverageRow `json:"rows"`

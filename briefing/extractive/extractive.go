@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -261,7 +262,7 @@ func (j *job) sentence(p rank.Pick) item {
 		fs = append([]int{cl.Fact}, fs...)
 	}
 	for _, f := range fs {
-		if !contains(it.facts, f) {
+		if !slices.Contains(it.facts, f) {
 			it.facts = append(it.facts, f)
 		}
 		for _, e := range j.t.Facts[f].Evidence {
@@ -645,7 +646,7 @@ func (j *job) supported(text string) (item, bool) {
 			}
 			if ok, _ := j.w.check.SupportsMin(text, sent, alsoStates); ok {
 				it.cites = append(it.cites, cite{source: si, at: len(text), ev: []summarize.Span{st.Span}})
-				if cl := j.claim(rank.Ref{Source: si, Sentence: k}); cl != nil && cl.Fact >= 0 && !contains(it.facts, cl.Fact) {
+				if cl := j.claim(rank.Ref{Source: si, Sentence: k}); cl != nil && cl.Fact >= 0 && !slices.Contains(it.facts, cl.Fact) {
 					it.facts = append(it.facts, cl.Fact)
 				}
 				break
@@ -658,11 +659,8 @@ func (j *job) supported(text string) (item, bool) {
 func shared(a, b []string) int {
 	n := 0
 	for _, x := range b {
-		for _, y := range a {
-			if x == y {
-				n++
-				break
-			}
+		if slices.Contains(a, x) {
+			n++
 		}
 	}
 	return n
@@ -746,18 +744,7 @@ func (j *job) render(it item, num map[int]int) briefing.Item {
 func (j *job) sourceList(num map[int]int) []briefing.SourceRef {
 	out := make([]briefing.SourceRef, len(num))
 	for s, n := range num {
-		src := j.c.Sources[s]
-		ref := briefing.SourceRef{N: n, ID: src.ID, Outlet: src.Outlet, Title: src.Title, URL: src.URL, Group: src.Group}
-		if ref.Outlet == "" && len(src.Agencies) > 0 {
-			ref.Outlet = "via " + strings.Join(src.Agencies, ", ")
-		}
-		if !src.Published.IsZero() {
-			ref.Published = src.Published.Format(time.DateOnly)
-		}
-		if src.URL == "" {
-			ref.Path = src.Origin
-		}
-		out[n-1] = ref
+		out[n-1] = briefing.NewSourceRef(n, j.c.Sources[s])
 	}
 	return out
 }
@@ -824,13 +811,4 @@ func label(s string) string {
 		}
 	}
 	return strings.TrimRight(s[:cut], ",;:") + "…"
-}
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
