@@ -12,7 +12,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -152,7 +151,7 @@ func (w *Writer) Write(ctx context.Context, req briefing.Request) (*briefing.Bri
 	num := j.number(coverage)
 	b.Sources = j.sourceList(num)
 	b.Headline = j.render(headline, num)
-	b.Dateline = j.dateline()
+	b.Dateline = briefing.NewDateline(j.c)
 	add := func(id, title string, items []item) {
 		if len(items) == 0 {
 			return
@@ -168,7 +167,7 @@ func (w *Writer) Write(ctx context.Context, req briefing.Request) (*briefing.Bri
 	add(briefing.SectionQuotes, "Notable quotes", quotes)
 	add(briefing.SectionBackground, "Background", bgItems)
 	for _, row := range coverage {
-		r := briefing.CoverageRow{Fact: j.t.Facts[row.fact].ID, Label: label(j.t.Facts[row.fact].Text), Disputed: row.disputed}
+		r := briefing.CoverageRow{Fact: j.t.Facts[row.fact].ID, Label: briefing.FactLabel(j.t.Facts[row.fact].Text), Disputed: row.disputed}
 		for _, s := range j.t.Facts[row.fact].Sources() {
 			if n := num[s]; n > 0 {
 				r.Sources = append(r.Sources, n)
@@ -747,68 +746,4 @@ func (j *job) sourceList(num map[int]int) []briefing.SourceRef {
 		out[n-1] = briefing.NewSourceRef(n, j.c.Sources[s])
 	}
 	return out
-}
-
-func (j *job) dateline() briefing.Dateline {
-	d := briefing.Dateline{Sources: len(j.c.Sources), Independent: j.c.Independent()}
-	// Dates are compared as each outlet printed them, in its own time
-	// zone, as the source list shows them.
-	day := func(t time.Time) string { return t.Format(time.DateOnly) }
-	var from, to time.Time
-	for _, s := range j.c.Sources {
-		if s.Published.IsZero() {
-			continue
-		}
-		if from.IsZero() || day(s.Published) < day(from) {
-			from = s.Published
-		}
-		if to.IsZero() || day(s.Published) > day(to) {
-			to = s.Published
-		}
-	}
-	var parts []string
-	if !from.IsZero() {
-		d.From, d.To = from.Format(time.DateOnly), to.Format(time.DateOnly)
-		parts = append(parts, dateRange(from, to))
-	}
-	src := fmt.Sprintf("%d sources", d.Sources)
-	if d.Sources == 1 {
-		src = "1 source"
-	}
-	if d.Independent != d.Sources {
-		src += fmt.Sprintf(", %d independent", d.Independent)
-	}
-	d.Text = strings.Join(append(parts, src), " · ")
-	return d
-}
-
-// dateRange writes "7 March 2023", "7–8 March 2023", "30 March – 2 April
-// 2023" or a range across years.
-func dateRange(from, to time.Time) string {
-	switch {
-	case from.Format(time.DateOnly) == to.Format(time.DateOnly):
-		return from.Format("2 January 2006")
-	case from.Year() == to.Year() && from.Month() == to.Month():
-		return fmt.Sprintf("%d–%s", from.Day(), to.Format("2 January 2006"))
-	case from.Year() == to.Year():
-		return from.Format("2 January") + " – " + to.Format("2 January 2006")
-	}
-	return from.Format("2 January 2006") + " – " + to.Format("2 January 2006")
-}
-
-// label shortens a fact to a matrix row label.
-func label(s string) string {
-	s = rank.StripDateline(strings.Join(strings.Fields(s), " "))
-	const max = 60
-	if len(s) <= max {
-		return s
-	}
-	cut := strings.LastIndex(s[:max], " ")
-	if cut < 20 {
-		cut = max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return strings.TrimRight(s[:cut], ",;:") + "…"
 }
