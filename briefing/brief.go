@@ -74,7 +74,25 @@ type Item struct {
 	// words exactly as the cited sources print them.
 	Speaker string `json:"speaker,omitempty"`
 	Quote   string `json:"quote,omitempty"`
+	// Verdict is set by the citation check: VerdictSupported when every
+	// part of Text has a verified citation, else VerdictUnsupported, with
+	// Reason saying why. An unsupported item is on the page only under
+	// the mark policy, and every renderer marks it there.
+	Verdict string `json:"verdict,omitempty"`
+	Reason  string `json:"reason,omitempty"`
 }
+
+// Verdicts of the citation check on one item.
+const (
+	VerdictSupported   = "supported"
+	VerdictUnsupported = "unsupported"
+)
+
+// ReasonNoCitation is the Reason of an item that cites no source at all.
+const ReasonNoCitation = "cites no source"
+
+// Unsupported reports whether the check found the item unsupported.
+func (it Item) Unsupported() bool { return it.Verdict == VerdictUnsupported }
 
 // Citation says that source N states what the cited part of a sentence
 // says, and where.
@@ -146,15 +164,39 @@ type CoverageRow struct {
 	Disputed bool `json:"disputed,omitempty"`
 }
 
-// Verification sums up the citation check.
+// Verification sums up the citation check: Checked, Verified and
+// Dropped count citations; the rest count sentences (items), the
+// headline included.
 type Verification struct {
 	Checked  int `json:"checked"`
 	Verified int `json:"verified"`
 	// Dropped are citations the check removed; DroppedItems are
-	// sentences left with no valid citation and removed.
+	// sentences with a part no valid citation backs, removed.
 	Dropped      int `json:"dropped"`
 	DroppedItems int `json:"dropped_items"`
+	// Sentences is how many items were checked; Passed how many of them
+	// are supported; Marked how many unsupported ones were kept on the
+	// page, marked. Sentences = Passed + Marked + DroppedItems.
+	Sentences int `json:"sentences"`
+	Passed    int `json:"passed"`
+	Marked    int `json:"marked"`
+	// Rejected are the removed sentences with why, in page order, so the
+	// verdict on every sentence the writer produced is kept.
+	Rejected []Rejected `json:"rejected,omitempty"`
 }
+
+// Rejected is a sentence the check removed.
+type Rejected struct {
+	// Section is the id of the section it was in, or "headline".
+	Section string `json:"section"`
+	Text    string `json:"text"`
+	// Reason is the item's Reason: the Status of the first citation that
+	// failed for a part of the text left unbacked, or ReasonNoCitation.
+	Reason string `json:"reason"`
+}
+
+// RejectedHeadline is Rejected.Section for the headline.
+const RejectedHeadline = "headline"
 
 // Request is what a backend is asked to brief.
 type Request struct {

@@ -4,12 +4,77 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // ErrNothingToSay is returned when no sentence of the sources can stand
 // on a briefing line with a checked citation: an empty page is not a
 // briefing.
 var ErrNothingToSay = errors.New("no sentence of the sources could be used for a briefing (too short, fragments, or not sentences)")
+
+// Policy is what Compose does with a sentence the citation check finds
+// unsupported.
+type Policy string
+
+const (
+	// PolicyDrop removes failing citations and the sentences left with a
+	// part no valid citation backs; the briefing notes how many.
+	PolicyDrop Policy = "drop"
+	// PolicyMark keeps unsupported sentences, marked ⚠ with the reason in
+	// every format, and their failing citations, shown as failed.
+	PolicyMark Policy = "mark"
+	// PolicyFail writes nothing when any sentence is unsupported:
+	// Compose returns an *UnsupportedError.
+	PolicyFail Policy = "fail"
+)
+
+// Policies are the policies, the default first.
+func Policies() []Policy { return []Policy{PolicyDrop, PolicyMark, PolicyFail} }
+
+// ParsePolicy reads a policy as a user writes it (--on-unsupported);
+// "" is the default, PolicyDrop.
+func ParsePolicy(s string) (Policy, error) {
+	n := strings.ToLower(strings.TrimSpace(s))
+	if n == "" {
+		return PolicyDrop, nil
+	}
+	names := make([]string, 0, 3)
+	for _, p := range Policies() {
+		if string(p) == n {
+			return p, nil
+		}
+		names = append(names, string(p))
+	}
+	return "", fmt.Errorf("unknown policy %q for unsupported sentences (want one of %s)", s, strings.Join(names, ", "))
+}
+
+// UnsupportedError is Compose's error under PolicyFail: the sentences
+// the citation check found unsupported, in page order.
+type UnsupportedError struct {
+	Sentences []Rejected
+}
+
+// unsupportedShown is how many sentences the error's message quotes.
+const unsupportedShown = 3
+
+func (e *UnsupportedError) Error() string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "the citation check found %d unsupported sentence(s)", len(e.Sentences))
+	for i, r := range e.Sentences {
+		if i == unsupportedShown {
+			s.WriteString("; and " + strconv.Itoa(len(e.Sentences)-i) + " more")
+			break
+		}
+		if i == 0 {
+			s.WriteString(": ")
+		} else {
+			s.WriteString("; ")
+		}
+		s.WriteString(strconv.Quote(truncate(oneLine(r.Text), 120)) + " (" + r.Reason + ")")
+	}
+	return s.String()
+}
 
 // ComposeOptions say who writes the briefing and who checks it.
 type ComposeOptions struct {
@@ -19,16 +84,27 @@ type ComposeOptions struct {
 	// failed model call must never cost the user their briefing, so a
 	// model backend is always paired with the extractive one here.
 	Fallback Writer
-	// Verifier checks every citation; citations it cannot confirm are
-	// dropped, and sentences left with none are removed.
+	// Verifier checks every citation; nil builds one.
 	Verifier *Verifier
+	// OnUnsupported is what happens to a sentence the check finds
+	// unsupported; "" means PolicyDrop.
+	OnUnsupported Policy
+	// Warn, if set, is called once when Writer fails and the fallback's
+	// briefing is used, with one sentence saying so (the briefing's note
+	// says it too), for the user to see at once.
+	Warn func(msg string)
 }
 
 // Compose writes the briefing, falling back when the writer fails, and
-// checks every citation before anyone sees it.
+// checks every citation before anyone sees it, dealing with unsupported
+// sentences as o.OnUnsupported says.
 func Compose(ctx context.Context, req Request, o ComposeOptions) (*Briefing, error) {
 	if o.Writer == nil {
 		return nil, errors.New("briefing: no backend")
+	}
+	policy, err := ParsePolicy(string(o.OnUnsupported))
+	if err != nil {
+		return nil, err
 	}
 	b, err := o.Writer.Write(ctx, req)
 	if err == nil && b == nil {
@@ -45,21 +121,59 @@ func Compose(ctx context.Context, req Request, o ComposeOptions) (*Briefing, err
 		if ferr != nil {
 			return nil, fmt.Errorf("%w; the fallback failed too: %v", err, ferr)
 		}
-		fb.Notes = append(fb.Notes, fmt.Sprintf("The %s backend failed (%v); this briefing was written by the %s method instead.", backendName(o.Writer), err, fb.Backend))
+		note := fmt.Sprintf("The %s backend failed (%v); this briefing was written by the %s method instead.", backendName(o.Writer), err, fb.Backend)
+		fb.Notes = append(fb.Notes, note)
+		if o.Warn != nil {
+			o.Warn(note)
+		}
 		b = fb
 	}
 	v := o.Verifier
 	if v == nil {
 		v = NewVerifier()
 	}
-	res := v.Verify(b, req.Corpus, VerifyOptions{Drop: true})
-	if res.Dropped > 0 {
+	// Fail checks as drop does, so that a briefing with nothing
+	// unsupported comes out the same, and the sentences drop would
+	// remove are the ones to report.
+	res := v.Verify(b, req.Corpus, VerifyOptions{Drop: policy != PolicyMark, Mark: policy == PolicyMark})
+	if policy == PolicyFail && len(res.Rejected) > 0 {
+		return nil, &UnsupportedError{Sentences: res.Rejected}
+	}
+	if res.Dropped > 0 || res.DroppedItems > 0 {
 		b.Notes = append(b.Notes, fmt.Sprintf("The citation check removed %d citation(s) and %d sentence(s) that the cited sources do not support.", res.Dropped, res.DroppedItems))
+	}
+	if res.Marked > 0 {
+		b.Notes = append(b.Notes, fmt.Sprintf("%d sentence(s) are marked ⚠ unsupported: the cited sources do not state them as written.", res.Marked))
+	}
+	if failed := res.Checked - res.Verified - res.Dropped; failed > 0 {
+		b.Notes = append(b.Notes, fmt.Sprintf("%d citation(s) failed the check and are shown with a question mark, as in [%d?].", failed, firstFailed(b)))
 	}
 	if len(b.Sections) == 0 && b.Headline.Text == "" {
 		return nil, ErrNothingToSay
 	}
 	return b, nil
+}
+
+// firstFailed is the number of the first citation on the page that
+// failed the check, for the note that explains its marker.
+func firstFailed(b *Briefing) int {
+	items := append([]Item{b.Headline}, sectionItems(b)...)
+	for _, it := range items {
+		for _, c := range it.Citations {
+			if citationFailed(c) {
+				return c.N
+			}
+		}
+	}
+	return 1
+}
+
+func sectionItems(b *Briefing) []Item {
+	var out []Item
+	for _, s := range b.Sections {
+		out = append(out, s.Items...)
+	}
+	return out
 }
 
 // backendName names a writer for a note: its Name method if it has one.

@@ -1,9 +1,14 @@
 package briefing
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -124,6 +129,10 @@ func TestCompose(t *testing.T) {
 	errTimeout := errors.New("model request timed out after 60s")
 	errFallback := errors.New("no sentence fits the budget")
 	const dropNote = "The citation check removed 2 citation(s) and 1 sentence(s) that the cited sources do not support."
+	const fallbackNote = "The openai:test-model backend failed (model request timed out after 60s); this briefing was written by the extractive method instead."
+	allVerified := Verification{Checked: 6, Verified: 6, Sentences: 5, Passed: 5}
+	quoteDropped := Verification{Checked: 6, Verified: 4, Dropped: 2, DroppedItems: 1, Sentences: 5, Passed: 4,
+		Rejected: []Rejected{{Section: SectionQuotes, Text: c.Sources[0].SentenceText(2), Reason: "evidence not in source"}}}
 
 	tests := []struct {
 		name     string
@@ -136,6 +145,7 @@ func TestCompose(t *testing.T) {
 		wantBackend  string
 		wantNotes    []string
 		wantFallback int // calls to the fallback
+		wantWarn     []string
 		wantVerif    Verification
 	}{
 		{
@@ -144,16 +154,17 @@ func TestCompose(t *testing.T) {
 			fallback:     &composeWriter{backend: "extractive"},
 			wantBackend:  "openai:test-model",
 			wantFallback: 0,
-			wantVerif:    Verification{Checked: 6, Verified: 6},
+			wantVerif:    allVerified,
 		},
 		{
 			name:         "a named writer fails: the fallback writes it",
 			writer:       &namedWriter{composeWriter{backend: "openai:test-model", err: errTimeout}},
 			fallback:     &composeWriter{backend: "extractive"},
 			wantBackend:  "extractive",
-			wantNotes:    []string{"The openai:test-model backend failed (model request timed out after 60s); this briefing was written by the extractive method instead."},
+			wantNotes:    []string{fallbackNote},
 			wantFallback: 1,
-			wantVerif:    Verification{Checked: 6, Verified: 6},
+			wantWarn:     []string{fallbackNote},
+			wantVerif:    allVerified,
 		},
 		{
 			name:         "an unnamed writer fails: the fallback writes it",
@@ -162,7 +173,8 @@ func TestCompose(t *testing.T) {
 			wantBackend:  "extractive",
 			wantNotes:    []string{"The first backend failed (model request timed out after 60s); this briefing was written by the extractive method instead."},
 			wantFallback: 1,
-			wantVerif:    Verification{Checked: 6, Verified: 6},
+			wantWarn:     []string{"The first backend failed (model request timed out after 60s); this briefing was written by the extractive method instead."},
+			wantVerif:    allVerified,
 		},
 		{
 			name:         "the writer fails with no fallback",
@@ -210,16 +222,17 @@ func TestCompose(t *testing.T) {
 			wantBackend:  "openai:test-model",
 			wantNotes:    []string{dropNote},
 			wantFallback: 0,
-			wantVerif:    Verification{Checked: 6, Verified: 4, Dropped: 2, DroppedItems: 1},
+			wantVerif:    quoteDropped,
 		},
 		{
 			name:         "the fallback's briefing is checked too",
 			writer:       &namedWriter{composeWriter{backend: "openai:test-model", err: errTimeout}},
 			fallback:     &composeWriter{backend: "extractive", bad: true},
 			wantBackend:  "extractive",
-			wantNotes:    []string{"The openai:test-model backend failed (model request timed out after 60s); this briefing was written by the extractive method instead.", dropNote},
+			wantNotes:    []string{fallbackNote, dropNote},
 			wantFallback: 1,
-			wantVerif:    Verification{Checked: 6, Verified: 4, Dropped: 2, DroppedItems: 1},
+			wantWarn:     []string{fallbackNote},
+			wantVerif:    quoteDropped,
 		},
 	}
 	for _, tt := range tests {
@@ -236,7 +249,8 @@ func TestCompose(t *testing.T) {
 					w.cancel = cancel
 				}
 			}
-			o := ComposeOptions{Writer: tt.writer, Verifier: NewVerifier()}
+			var warned []string
+			o := ComposeOptions{Writer: tt.writer, Verifier: NewVerifier(), Warn: func(msg string) { warned = append(warned, msg) }}
 			if tt.fallback != nil {
 				o.Fallback = tt.fallback
 			}
@@ -244,6 +258,11 @@ func TestCompose(t *testing.T) {
 
 			if tt.fallback != nil && tt.fallback.calls != tt.wantFallback {
 				t.Errorf("fallback called %d times, want %d", tt.fallback.calls, tt.wantFallback)
+			}
+			// One warning when the fallback wrote the briefing, none
+			// otherwise, even when the fallback failed too.
+			if fmt.Sprint(warned) != fmt.Sprint(tt.wantWarn) {
+				t.Errorf("warnings %q, want %q", warned, tt.wantWarn)
 			}
 			if tt.wantErr != nil {
 				if err == nil {
@@ -271,7 +290,7 @@ func TestCompose(t *testing.T) {
 			if fmt.Sprint(b.Notes) != fmt.Sprint(tt.wantNotes) {
 				t.Errorf("notes %q\nwant  %q", b.Notes, tt.wantNotes)
 			}
-			if b.Verification != tt.wantVerif {
+			if !reflect.DeepEqual(b.Verification, tt.wantVerif) {
 				t.Errorf("verification %+v, want %+v", b.Verification, tt.wantVerif)
 			}
 			// What is left is only what the sources support.
@@ -359,4 +378,347 @@ func TestComposeEmptyBriefingIsAnError(t *testing.T) {
 	if _, err := Compose(context.Background(), Request{}, ComposeOptions{Writer: empty}); !errors.Is(err, ErrNothingToSay) {
 		t.Errorf("empty briefing: err %v, want ErrNothingToSay", err)
 	}
+}
+
+// Sentences of policyBriefing: a model's briefing of the seed corpus with
+// one of each kind of sentence a model gets wrong, beside ones it gets
+// right.
+const (
+	pSupported = kTroops  // cited by two sources that state it
+	pNoSource  = kGeneral // cites a source id the corpus does not have
+	pQuote     = "Austin said the United States will continue to “deepen and widen” its partnership with Iraq."
+	pNumber    = "Some 3,500 US troops remain in Iraq."
+	pUncited   = "Austin is expected to return to Baghdad before the end of the year."
+	pOneBad    = kMarch7 // supported by one citation; the other fails
+	pKilled    = "The 2003 invasion killed tens of thousands of Iraqi civilians, Reuters reports."
+)
+
+func policyBriefing(t testing.TB, c *summarize.Corpus) *Briefing {
+	sb := verifySeedBuilder{t, c}
+	b := &Briefing{Backend: "openai:test-model", Budget: 250}
+	for i, s := range c.Sources {
+		b.Sources = append(b.Sources, SourceRef{N: i + 1, ID: s.ID, Outlet: s.Outlet, Title: s.Title, Group: s.Group})
+	}
+	invented := sb.cite(5, s5General)
+	invented.Source = "005_0123456789abcdef"
+	misnumbered := sb.cite(5, s5Trip)
+	misnumbered.N = 2 // source 5's evidence under source 2's number
+	b.Headline = claimItem(kHeadline, sb.cite(2, s2Arrived), sb.cite(4, s4Surprise))
+	b.Sections = []Section{
+		{ID: SectionKeyPoints, Title: "Key points", Items: []Item{
+			claimItem(pSupported, sb.cite(1, s1Troops), sb.cite(4, s4Troops)),
+			claimItem(pNoSource, invented),
+			claimItem(pQuote, sb.cite(3, s3Remain)),
+			claimItem(pNumber, sb.cite(4, s4Troops)),
+			{Text: pUncited},
+			claimItem(pOneBad, sb.cite(3, s3Trip), misnumbered),
+		}},
+		{ID: SectionBackground, Title: "Background", Items: []Item{claimItem(pKilled, sb.cite(5, s5Killed))}},
+	}
+	return b
+}
+
+// TestComposeOnUnsupported: what each policy does with the unsupported
+// sentences of a model's briefing, and what the reader sees of them in
+// every format.
+func TestComposeOnUnsupported(t *testing.T) {
+	c := loadVerifySeeds(t)
+	// The unsupported sentences, in page order, with why.
+	rejected := []Rejected{
+		{SectionKeyPoints, pNoSource, "unknown source"},
+		{SectionKeyPoints, pQuote, "quote not found verbatim"},
+		{SectionKeyPoints, pNumber, "number 3,500 not in evidence"},
+		{SectionKeyPoints, pUncited, ReasonNoCitation},
+	}
+	// Each line as the text and Markdown pages print it, by sentence:
+	// under mark, and under drop (nil: removed).
+	markLines := map[string]policyLines{
+		kHeadline:  {kHeadline[:len(kHeadline)-1] + " [2][4].", "# " + kHeadline[:len(kHeadline)-1] + " [2][4]."},
+		pSupported: {"  • Some 2,500 US troops remain in Iraq [1][4].", "- Some 2,500 US troops remain in Iraq [1][4]."},
+		pNoSource: {"  • ⚠ Austin was the last commanding general of US forces in Iraq after the invasion [5?]. (unsupported: unknown source)",
+			"- ⚠ Austin was the last commanding general of US forces in Iraq after the invasion [5?]. (unsupported: unknown source)"},
+		pQuote: {"  • ⚠ Austin said the United States will continue to “deepen and widen” its partnership with Iraq [3?]. (unsupported: quote not found verbatim)",
+			"- ⚠ Austin said the United States will continue to “deepen and widen” its partnership with Iraq [3?]. (unsupported: quote not found verbatim)"},
+		pNumber: {"  • ⚠ Some 3,500 US troops remain in Iraq [4?]. (unsupported: number 3,500 not in evidence)",
+			"- ⚠ Some 3,500 US troops remain in Iraq [4?]. (unsupported: number 3,500 not in evidence)"},
+		pUncited: {"  • ⚠ Austin is expected to return to Baghdad before the end of the year. (unsupported: cites no source)",
+			"- ⚠ Austin is expected to return to Baghdad before the end of the year. (unsupported: cites no source)"},
+		pOneBad: {"  • Lloyd Austin made an unannounced trip to Iraq on March 7 [3][2?].", "- Lloyd Austin made an unannounced trip to Iraq on March 7 [3][2?]."},
+		pKilled: {"  The 2003 invasion killed tens of thousands of Iraqi civilians, Reuters reports [5].",
+			"The 2003 invasion killed tens of thousands of Iraqi civilians, Reuters reports [5]."},
+	}
+	dropLines := map[string]policyLines{
+		kHeadline:  markLines[kHeadline],
+		pSupported: markLines[pSupported],
+		pOneBad:    {"  • Lloyd Austin made an unannounced trip to Iraq on March 7 [3].", "- Lloyd Austin made an unannounced trip to Iraq on March 7 [3]."},
+		pKilled:    markLines[pKilled],
+	}
+	const (
+		dropNote   = "The citation check removed 4 citation(s) and 4 sentence(s) that the cited sources do not support."
+		markNote   = "4 sentence(s) are marked ⚠ unsupported: the cited sources do not state them as written."
+		failedNote = "4 citation(s) failed the check and are shown with a question mark, as in [5?]."
+	)
+	errTimeout := errors.New("model request timed out after 60s")
+	fallbackNote := "The openai:test-model backend failed (model request timed out after 60s); this briefing was written by the extractive method instead."
+	dropped := Verification{Checked: 10, Verified: 6, Dropped: 4, DroppedItems: 4, Sentences: 8, Passed: 4, Rejected: rejected}
+
+	// writes is a backend that writes policyBriefing.
+	writes := func(backend string) *namedWriter {
+		return &namedWriter{composeWriter{backend: backend}}
+	}
+	tests := []struct {
+		name     string
+		policy   Policy
+		writer   Writer
+		fallback Writer
+		// A briefing, or the unsupported error and nothing else.
+		wantErr   string
+		wantVerif Verification
+		wantLines map[string]policyLines
+		wantNotes []string
+		wantWarn  int
+		footer    string // in the text page's footer
+	}{
+		{
+			name: "drop is the default", policy: "", writer: writes("openai:test-model"),
+			wantVerif: dropped, wantLines: dropLines, wantNotes: []string{dropNote},
+			footer: "Citation check: 8 sentences, 4 supported, 4 dropped; 10 citations, 6 verified, 4 dropped.",
+		},
+		{
+			name: "drop", policy: PolicyDrop, writer: writes("openai:test-model"),
+			wantVerif: dropped, wantLines: dropLines, wantNotes: []string{dropNote},
+			footer: "Citation check: 8 sentences, 4 supported, 4 dropped; 10 citations, 6 verified, 4 dropped.",
+		},
+		{
+			name: "mark", policy: PolicyMark, writer: writes("openai:test-model"),
+			wantVerif: Verification{Checked: 10, Verified: 6, Sentences: 8, Passed: 4, Marked: 4},
+			wantLines: markLines, wantNotes: []string{markNote, failedNote},
+			footer: "Citation check: 8 sentences, 4 supported, 4 marked unsupported; 10 citations, 6 verified, 4 failed.",
+		},
+		{
+			name: "fail", policy: PolicyFail, writer: writes("openai:test-model"),
+			wantErr: `the citation check found 4 unsupported sentence(s): ` +
+				`"Austin was the last commanding general of US forces in Iraq after the invasion." (unknown source); ` +
+				`"Austin said the United States will continue to “deepen and widen” its partnership with Iraq." (quote not found verbatim); ` +
+				`"Some 3,500 US troops remain in Iraq." (number 3,500 not in evidence); and 1 more`,
+		},
+		{
+			name: "fail after the fallback wrote it", policy: PolicyFail,
+			writer:   &namedWriter{composeWriter{backend: "openai:test-model", err: errTimeout}},
+			fallback: writes("extractive"),
+			wantErr:  "the citation check found 4 unsupported sentence(s)", wantWarn: 1,
+		},
+		{
+			name: "mark after the fallback wrote it", policy: PolicyMark,
+			writer:    &namedWriter{composeWriter{backend: "openai:test-model", err: errTimeout}},
+			fallback:  writes("extractive"),
+			wantVerif: Verification{Checked: 10, Verified: 6, Sentences: 8, Passed: 4, Marked: 4},
+			wantLines: markLines, wantNotes: []string{fallbackNote, markNote, failedNote}, wantWarn: 1,
+			footer: "Citation check: 8 sentences, 4 supported, 4 marked unsupported; 10 citations, 6 verified, 4 failed.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var warnings []string
+			o := ComposeOptions{Writer: policyWriter{tt.writer, t}, OnUnsupported: tt.policy, Verifier: NewVerifier(),
+				Warn: func(msg string) { warnings = append(warnings, msg) }}
+			if tt.fallback != nil {
+				o.Fallback = policyWriter{tt.fallback, t}
+			}
+			b, err := Compose(context.Background(), Request{Corpus: c}, o)
+			if len(warnings) != tt.wantWarn {
+				t.Errorf("warned %d times (%q), want %d", len(warnings), warnings, tt.wantWarn)
+			}
+			if tt.wantErr != "" {
+				var ue *UnsupportedError
+				if !errors.As(err, &ue) {
+					t.Fatalf("err %v, want an *UnsupportedError", err)
+				}
+				if b != nil {
+					t.Error("an unsupported briefing came back with the error")
+				}
+				if !strings.HasPrefix(err.Error(), tt.wantErr) {
+					t.Errorf("error\n %s\nwant\n %s", err, tt.wantErr)
+				}
+				if !reflect.DeepEqual(ue.Sentences, rejected) {
+					t.Errorf("error names %+v, want %+v", ue.Sentences, rejected)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(b.Verification, tt.wantVerif) {
+				t.Errorf("verification %+v\nwant         %+v", b.Verification, tt.wantVerif)
+			}
+			if fmt.Sprint(b.Notes) != fmt.Sprint(tt.wantNotes) {
+				t.Errorf("notes %q\nwant  %q", b.Notes, tt.wantNotes)
+			}
+			// Verdicts: every item left has one, and only the
+			// unsupported sentences are unsupported, with their reason.
+			why := map[string]string{}
+			for _, r := range rejected {
+				why[r.Text] = r.Reason
+			}
+			left := 0
+			eachItem(b, func(label string, it Item) {
+				left++
+				wantVerdict := VerdictSupported
+				if why[it.Text] != "" {
+					wantVerdict = VerdictUnsupported
+				}
+				if it.Verdict != wantVerdict || it.Reason != why[it.Text] {
+					t.Errorf("%s: verdict %q (%q), want %q (%q)", label, it.Verdict, it.Reason, wantVerdict, why[it.Text])
+				}
+			})
+			if left != len(tt.wantLines) {
+				t.Errorf("%d items left, want %d", left, len(tt.wantLines))
+			}
+			checkPolicyPages(t, b, tt.wantLines, why, tt.footer)
+		})
+	}
+}
+
+// policyLines is a sentence's line on the text page and the Markdown
+// page.
+type policyLines struct{ text, md string }
+
+// policyWriter writes policyBriefing for a fake backend, or fails as it
+// does.
+type policyWriter struct {
+	w Writer
+	t testing.TB
+}
+
+func (p policyWriter) Name() string { return backendName(p.w) }
+
+func (p policyWriter) Write(ctx context.Context, req Request) (*Briefing, error) {
+	b, err := p.w.Write(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	pb := policyBriefing(p.t, req.Corpus)
+	pb.Backend = b.Backend
+	return pb, nil
+}
+
+// checkPolicyPages renders b in every format and checks what a reader
+// sees: each sentence left on its own line exactly as wanted (⚠ and the
+// reason on the unsupported ones, [n?] on failed citations), no sentence
+// removed anywhere, the HTML page marking exactly the unsupported items
+// with the reason in its text, and the JSON keeping every verdict.
+func checkPolicyPages(t *testing.T, b *Briefing, want map[string]policyLines, why map[string]string, footer string) {
+	t.Helper()
+	render := func(f Format) string {
+		var buf bytes.Buffer
+		if err := RenderBriefing(&buf, b, f, Style{Width: 400}, "brief test"); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	pages := map[Format]string{}
+	for _, f := range BriefingFormats() {
+		pages[f] = render(f)
+	}
+	for _, f := range []Format{FormatText, FormatMarkdown} {
+		page := pages[f]
+		lines := strings.Split(page, "\n")
+		for _, w := range want {
+			line := w.text
+			if f == FormatMarkdown {
+				line = w.md
+			}
+			if !slices.Contains(lines, line) {
+				t.Errorf("%s: no line reads\n %s\npage:\n%s", f, line, page)
+			}
+		}
+		for text := range why {
+			if _, ok := want[text]; !ok && strings.Contains(page, strings.TrimSuffix(text, ".")) {
+				t.Errorf("%s: the removed sentence %q is on the page", f, text)
+			}
+		}
+		// The ⚠ opens exactly the unsupported lines: the only others
+		// are in the footer's note.
+		signs := 0
+		for _, l := range lines {
+			l = strings.TrimLeft(l, " •-#")
+			if strings.HasPrefix(l, UnsupportedSign) {
+				signs++
+			}
+		}
+		if wantSigns := countUnsupported(b); signs != wantSigns {
+			t.Errorf("%s: %d lines open with %s, want %d", f, signs, UnsupportedSign, wantSigns)
+		}
+		if !strings.Contains(oneLine(strings.NewReplacer("*", "", `\`, "").Replace(page)), footer) {
+			t.Errorf("%s: the footer does not read %q", f, footer)
+		}
+	}
+
+	// HTML: the items, in <li> or the background paragraph's text, are
+	// marked when, and only when, unsupported, with the reason printed.
+	page := pages[FormatHTML]
+	noFetches(t, page)
+	for text := range want {
+		esc := template.HTMLEscapeString(strings.TrimSuffix(text, "."))
+		k := strings.Index(page, esc)
+		if k < 0 {
+			t.Errorf("html: %q is not on the page", text)
+			continue
+		}
+		// The item's markup: what its line has before it, and after it
+		// up to the end of its list item or paragraph.
+		open := page[strings.LastIndex(page[:k], "\n")+1 : k]
+		item := page[k : k+strings.Index(page[k:], "\n")]
+		if i := strings.Index(item, "</li>"); i >= 0 {
+			item = item[:i]
+		}
+		if r := why[text]; r != "" {
+			if !strings.HasSuffix(open, `<li><span class="unsupported"><span class="sign">⚠</span> `) {
+				t.Errorf("html: %q opens %q, want the unsupported mark", text, open)
+			}
+			if !strings.HasSuffix(item, `<span class="reason">(unsupported: `+template.HTMLEscapeString(r)+`)</span></span>`) {
+				t.Errorf("html: %q lacks its reason: %s", text, item)
+			}
+		} else if strings.HasSuffix(open, "</span> ") || strings.Contains(item, `class="reason"`) {
+			t.Errorf("html: supported %q is marked: %s%s", text, open, item)
+		}
+	}
+	if got, wantN := strings.Count(page, `<span class="unsupported">`), countUnsupported(b); got != wantN {
+		t.Errorf("html: %d items marked unsupported, want %d", got, wantN)
+	}
+	failed := 0
+	eachItem(b, func(_ string, it Item) {
+		for _, c := range it.Citations {
+			if c.Status != StatusVerified {
+				failed++
+			}
+		}
+	})
+	if got := strings.Count(page, `class="cite unverified"`); got != failed || strings.Count(page, `?]</a>`) != failed {
+		t.Errorf("html: %d failed citation markers, want %d", got, failed)
+	}
+
+	// JSON keeps the verdicts, the reasons and the failed citations.
+	var doc BriefingDocument
+	if err := json.Unmarshal([]byte(pages[FormatJSON]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(doc.Briefing.Verification, b.Verification) {
+		t.Errorf("json: verification %+v, want %+v", doc.Briefing.Verification, b.Verification)
+	}
+	eachItem(doc.Briefing, func(label string, it Item) {
+		if it.Verdict == "" || it.Reason != why[it.Text] {
+			t.Errorf("json: %s: verdict %q, reason %q", label, it.Verdict, it.Reason)
+		}
+	})
+}
+
+func countUnsupported(b *Briefing) int {
+	n := 0
+	eachItem(b, func(_ string, it Item) {
+		if it.Unsupported() {
+			n++
+		}
+	})
+	return n
 }

@@ -56,6 +56,9 @@ a { color: var(--accent) }
 .cites { font-size: .68em; line-height: 0; white-space: nowrap; margin-left: .1em }
 .cites a { text-decoration: none }
 .cites a.unverified { color: var(--warn) }
+.unsupported { background: var(--warn-bg); -webkit-box-decoration-break: clone; box-decoration-break: clone }
+.unsupported .sign, .unsupported .reason { color: var(--warn); font-weight: 600; font-style: normal }
+.unsupported .reason { font-size: .85em }
 .speaker { color: var(--muted) }
 .disputed ul { list-style: none; padding: 0 }
 .disputed li { border-left: 3px solid var(--warn); padding-left: .5rem }
@@ -80,7 +83,7 @@ a { color: var(--accent) }
 @media screen { .coverage { overflow-x: auto } }
 footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: .78rem }
 @media print {
-  :root { --fg: #000; --muted: #444; --accent: #0b3f7a; --rule: #bbb; --warn: #8a4a00; --bg: #fff }
+  :root { --fg: #000; --muted: #444; --accent: #0b3f7a; --rule: #bbb; --warn: #8a4a00; --warn-bg: #fff3df; --bg: #fff }
   html { font-size: 9pt }
   body { line-height: 1.3; print-color-adjust: exact; -webkit-print-color-adjust: exact }
   main { max-width: none; padding: 0 }
@@ -220,6 +223,7 @@ func briefHTML(w io.Writer, b *Briefing, generator string) error {
 	if p.Title == "" {
 		p.Title = "Briefing"
 	}
+	p.Title = unsupportedPrefix(b.Headline) + p.Title
 	for _, s := range b.Sections {
 		if len(s.Items) == 0 {
 			continue
@@ -331,9 +335,15 @@ func shownURL(u *url.URL) string {
 }
 
 // htmlMarked is an item as HTML: the text escaped, each citation a link
-// to its source whose tooltip quotes the evidence.
+// to its source whose tooltip quotes the evidence. A citation that failed
+// the check reads "[3?]" in the warning colour; an unsupported item is
+// set on a warning background, opens with ⚠ and ends with the reason, in
+// the text of the page so that it prints.
 func htmlMarked(b *Briefing, it Item) template.HTML {
 	var s strings.Builder
+	if it.Unsupported() {
+		s.WriteString(`<span class="unsupported"><span class="sign">` + UnsupportedSign + `</span> `)
+	}
 	for _, r := range citedRuns(it) {
 		s.WriteString(template.HTMLEscapeString(r.text))
 		if len(r.cites) == 0 {
@@ -342,16 +352,19 @@ func htmlMarked(b *Briefing, it Item) template.HTML {
 		s.WriteString(`<sup class="cites">`)
 		for _, c := range r.cites {
 			class := "cite"
-			if c.Status != "" && c.Status != "verified" {
+			if citationFailed(c) {
 				class += " unverified"
 			}
 			s.WriteString(`<a class="` + class + `" href="#src-` + strconv.Itoa(c.N) + `" title="` +
-				strings.ReplaceAll(template.HTMLEscapeString(citeTitle(b, c)), "\n", "&#10;") + `">[` + strconv.Itoa(c.N) + `]</a>`)
+				strings.ReplaceAll(template.HTMLEscapeString(citeTitle(b, c)), "\n", "&#10;") + `">[` + citeLabel(c) + `]</a>`)
 		}
 		s.WriteString(`</sup>`)
 	}
 	if sp := speakerSuffix(it); sp != "" {
 		s.WriteString(`<span class="speaker">` + template.HTMLEscapeString(sp) + `</span>`)
+	}
+	if it.Unsupported() {
+		s.WriteString(` <span class="reason">(unsupported: ` + template.HTMLEscapeString(unsupportedReason(it)) + `)</span></span>`)
 	}
 	return template.HTML(s.String())
 }
@@ -363,7 +376,7 @@ func citeTitle(b *Briefing, c Citation) string {
 	if c.N >= 1 && c.N <= len(b.Sources) {
 		s += " " + sourceOutlet(b.Sources[c.N-1])
 	}
-	if c.Status != "" && c.Status != "verified" {
+	if citationFailed(c) {
 		s += " (not verified: " + c.Status + ")"
 	}
 	// Each span on a line of its own: browsers keep a title's line

@@ -177,6 +177,61 @@ func TestBriefingHTMLManySources(t *testing.T) {
 	}
 }
 
+// TestBriefingHTMLPrintsMarks: the marks of the mark policy are in the
+// printed text itself, not only in styles or tooltips: ⚠ before each
+// unsupported sentence, its reason after it, "?" in each failed marker;
+// nothing prints over anything else, and the page stays clean under its
+// policy. The worst case with three sentences marked still fits one
+// sheet.
+func TestBriefingHTMLPrintsMarks(t *testing.T) {
+	worst := worstCaseBriefing()
+	for _, it := range []*Item{&worst.Sections[0].Items[2], &worst.Sections[2].Items[1], &worst.Sections[3].Items[3]} {
+		it.Citations[0].Status = "number not in evidence"
+		it.Verdict, it.Reason = VerdictUnsupported, "too few claim words in evidence (0.33 < 0.50)"
+	}
+	worst.Verification.Marked = 3
+	tests := []struct {
+		name     string
+		briefing *Briefing
+		paper    string
+		want     []string
+	}{
+		{"marked small briefing", markedBriefing(), "A4", []string{
+			"⚠ Extra ferries ran every 15 minutes on Friday morning [4?]. (unsupported: number 15 not in evidence)",
+			"⚠ A 2029 survey rated its anchors “fair.” (unsupported: cites no source)",
+			"on Thursday evening [1][2][4?].",
+		}},
+		{"marked worst case on A4", worst, "A4", []string{"(unsupported: too few claim words in evidence (0.33 < 0.50))"}},
+		{"marked worst case on Letter", worst, "letter", []string{"(unsupported: too few claim words in evidence (0.33 < 0.50))"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := chromiumPrint(t, withPaper(renderHTML(t, tc.briefing), tc.paper))
+			if len(r.Console) > 0 {
+				t.Errorf("console messages:\n%s", strings.Join(r.Console, "\n"))
+			}
+			if r.Pages != 1 {
+				t.Errorf("%d pages, want 1", r.Pages)
+			}
+			flat := strings.Join(strings.Fields(chromium.Text(t, r.PDF)), " ")
+			for _, w := range tc.want {
+				if !strings.Contains(flat, w) {
+					t.Errorf("the printed page lacks %q:\n%s", w, flat)
+				}
+			}
+			if got, want := strings.Count(flat, "(unsupported: "), countUnsupported(tc.briefing); got != want {
+				t.Errorf("%d reasons printed, want %d", got, want)
+			}
+			for i, p := range chromium.Layout(t, r.PDF) {
+				for _, o := range p.Overlaps() {
+					t.Errorf("page %d: %q overlaps %q", i+1, o[0].Text, o[1].Text)
+				}
+			}
+		})
+	}
+}
+
 // numberedEntry reports whether the source's number ("12.") is printed
 // on the same line as its outlet, just before it: the text alone cannot
 // tell, since pdftotext reads a column of numbers set apart by a hanging

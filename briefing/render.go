@@ -221,6 +221,49 @@ func speakerSuffix(it Item) string {
 	return s
 }
 
+// UnsupportedSign opens an item the citation check found unsupported, in
+// every format; unsupportedSuffix closes it with the reason.
+const UnsupportedSign = "⚠"
+
+// unsupportedPrefix is what an item opens with on the page: the sign for
+// an unsupported item, else nothing.
+func unsupportedPrefix(it Item) string {
+	if it.Unsupported() {
+		return UnsupportedSign + " "
+	}
+	return ""
+}
+
+// unsupportedSuffix ends an unsupported item with why the check failed
+// it, so that the reason is on the page itself, printed too.
+func unsupportedSuffix(it Item) string {
+	if !it.Unsupported() {
+		return ""
+	}
+	return " (unsupported: " + unsupportedReason(it) + ")"
+}
+
+func unsupportedReason(it Item) string {
+	if r := oneLine(it.Reason); r != "" {
+		return r
+	}
+	return "no verified citation"
+}
+
+// citationFailed reports whether the check looked at c and failed it;
+// an unchecked citation (no Status) is not failed.
+func citationFailed(c Citation) bool { return c.Status != "" && c.Status != StatusVerified }
+
+// citeLabel is what a citation's marker reads inside its brackets: the
+// source's number, with a question mark when the citation failed the
+// check ("3?").
+func citeLabel(c Citation) string {
+	if citationFailed(c) {
+		return strconv.Itoa(c.N) + "?"
+	}
+	return strconv.Itoa(c.N)
+}
+
 func briefDateline(d Dateline) string {
 	if t := strings.TrimSpace(d.Text); t != "" {
 		return t
@@ -240,15 +283,31 @@ func briefDateline(d Dateline) string {
 	return strings.Join(parts, " · ")
 }
 
-// briefFooter is the verification line: what the citation check found and
-// how the text was made.
+// briefFooter is the verification line: what the citation check found
+// and how the text was made: "Citation check: 14 sentences, 13
+// supported, 1 dropped; 22 citations, 21 verified, 1 dropped."
 func briefFooter(b *Briefing) string {
 	v := b.Verification
-	s := fmt.Sprintf("%s checked, %d verified", plural(v.Checked, "citation"), v.Verified)
+	s := "Citation check: "
+	if v.Sentences > 0 {
+		s += fmt.Sprintf("%s, %d supported", plural(v.Sentences, "sentence"), v.Passed)
+		if v.DroppedItems > 0 {
+			s += fmt.Sprintf(", %d dropped", v.DroppedItems)
+		}
+		if v.Marked > 0 {
+			s += fmt.Sprintf(", %d marked unsupported", v.Marked)
+		}
+		s += "; "
+	}
+	s += fmt.Sprintf("%s, %d verified", plural(v.Checked, "citation"), v.Verified)
 	if v.Dropped > 0 {
 		s += fmt.Sprintf(", %d dropped", v.Dropped)
 	}
-	if v.DroppedItems > 0 {
+	if failed := v.Checked - v.Verified - v.Dropped; failed > 0 {
+		s += fmt.Sprintf(", %d failed", failed)
+	}
+	// A briefing checked before sentences were counted.
+	if v.Sentences == 0 && v.DroppedItems > 0 {
 		s += ", " + plural(v.DroppedItems, "sentence") + " removed"
 	}
 	s += "."
@@ -368,7 +427,8 @@ var mdBriefEscaper = strings.NewReplacer("\\", `\\`, "|", `\|`, "\n", " ", "*", 
 const mdOpen, mdClose = "\uE010", "\uE011"
 
 func mdMarked(it Item) string {
-	t := mdText(it.Marked(func(c Citation) string { return mdOpen + strconv.Itoa(c.N) + mdClose }) + speakerSuffix(it))
+	t := mdText(unsupportedPrefix(it) + it.Marked(func(c Citation) string { return mdOpen + citeLabel(c) + mdClose }) +
+		speakerSuffix(it) + unsupportedSuffix(it))
 	return strings.NewReplacer(mdOpen, "[", mdClose, "]").Replace(t)
 }
 
@@ -464,16 +524,17 @@ const markGlue = "\uE002"
 
 func textMarked(it Item) string {
 	var b strings.Builder
+	b.WriteString(unsupportedPrefix(it))
 	for _, r := range citedRuns(it) {
 		b.WriteString(strings.ReplaceAll(r.text, markGlue, "\uFFFD"))
 		if r.spaced {
 			b.WriteString(markGlue)
 		}
 		for _, c := range r.cites {
-			b.WriteString("[" + strconv.Itoa(c.N) + "]")
+			b.WriteString("[" + citeLabel(c) + "]")
 		}
 	}
-	return b.String() + speakerSuffix(it)
+	return b.String() + speakerSuffix(it) + unsupportedSuffix(it)
 }
 
 // hangWrap wraps s to width with first before its first line and rest

@@ -113,8 +113,40 @@ func smallBriefing() *Briefing {
 		}},
 		Words:        62,
 		Budget:       250,
-		Verification: Verification{Checked: 13, Verified: 12, Dropped: 1},
+		Verification: Verification{Checked: 13, Verified: 12, Dropped: 1, Sentences: 8, Passed: 8},
 		Notes:        []string{"One citation of source 3 did not match its text and was dropped"},
+	}
+}
+
+// markedBriefing is smallBriefing as the mark policy leaves it: a key
+// point with a failed citation beside a verified one, a key point whose
+// only citation failed, and a background sentence with no citation, the
+// last two marked unsupported.
+func markedBriefing() *Briefing {
+	b := smallBriefing()
+	b.Backend = "openai:test-model"
+	eachItemPtr(b, func(it *Item) { it.Verdict = VerdictSupported })
+	kp := b.Sections[0].Items
+	kp[0].Citations[2].Status = "date Thursday contradicts evidence"
+	kp[2].Citations[0].Status = "number 15 not in evidence"
+	kp[2].Verdict, kp[2].Reason = VerdictUnsupported, "number 15 not in evidence"
+	bg := &b.Sections[4].Items[1]
+	bg.Citations = nil
+	bg.Verdict, bg.Reason = VerdictUnsupported, ReasonNoCitation
+	b.Verification = Verification{Checked: 12, Verified: 10, Sentences: 8, Passed: 6, Marked: 2}
+	b.Notes = []string{
+		"2 sentence(s) are marked ⚠ unsupported: the cited sources do not state them as written.",
+		"2 citation(s) failed the check and are shown with a question mark, as in [4?].",
+	}
+	return b
+}
+
+func eachItemPtr(b *Briefing, f func(it *Item)) {
+	f(&b.Headline)
+	for i := range b.Sections {
+		for j := range b.Sections[i].Items {
+			f(&b.Sections[i].Items[j])
+		}
 	}
 }
 
@@ -130,13 +162,19 @@ func TestRenderBriefingGolden(t *testing.T) {
 		{"briefing.html", FormatHTML, Style{}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := RenderBriefing(&buf, smallBriefing(), tc.format, tc.style, "brief test"); err != nil {
-				t.Fatal(err)
+		for _, marked := range []bool{false, true} {
+			name, b := tc.name, smallBriefing()
+			if marked {
+				name, b = strings.Replace(name, ".", "-marked.", 1), markedBriefing()
 			}
-			checkGolden(t, tc.name, buf.Bytes())
-		})
+			t.Run(name, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := RenderBriefing(&buf, b, tc.format, tc.style, "brief test"); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, name, buf.Bytes())
+			})
+		}
 	}
 }
 

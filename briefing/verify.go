@@ -34,9 +34,16 @@ const DefaultMinRecall = 0.5
 // VerifyOptions configure the citation check.
 type VerifyOptions struct {
 	// Drop removes failing citations, then items left with a part that
-	// no valid citation backs, then sections left empty. Without it the
-	// check only sets each Citation.Status.
+	// no valid citation backs (the headline is replaced by an empty
+	// Item), then sections left empty; Verification.Rejected records each
+	// item removed.
 	Drop bool
+	// Mark keeps every item and every citation: an unsupported item stays
+	// with its Verdict and Reason, a failing citation with its Status,
+	// for the renderers to show as failed. Without Drop the check removes
+	// nothing in any case, so Mark only says so explicitly (the mark
+	// policy); it is ignored when Drop is set.
+	Mark bool
 	// MinRecall is the share of the claim's content words the evidence
 	// must contain; 0 means DefaultMinRecall.
 	MinRecall float64
@@ -140,7 +147,10 @@ func Verify(b *Briefing, c *summarize.Corpus, o VerifyOptions) Verification {
 // Verify checks every citation of the headline and the sections: the
 // source exists under that number, the evidence is the source's text at
 // the stated offsets, and the evidence supports the claim (Supports). It
-// sets each Citation.Status and b.Verification, and returns the latter.
+// sets each Citation.Status, each item's Verdict (and Reason), and
+// b.Verification, and returns the latter. An item is supported when
+// every part of its text has a verified citation; one that cites nothing
+// is unsupported.
 func (v *Verifier) Verify(b *Briefing, c *summarize.Corpus, o VerifyOptions) Verification {
 	if b == nil {
 		return Verification{}
@@ -152,9 +162,8 @@ func (v *Verifier) Verify(b *Briefing, c *summarize.Corpus, o VerifyOptions) Ver
 		}
 	}
 	if b.Headline.Text != "" || len(b.Headline.Citations) > 0 {
-		if !r.item(&b.Headline) {
+		if !r.item(RejectedHeadline, &b.Headline) {
 			b.Headline = Item{}
-			r.res.DroppedItems++
 		}
 	}
 	if o.Drop {
@@ -162,10 +171,8 @@ func (v *Verifier) Verify(b *Briefing, c *summarize.Corpus, o VerifyOptions) Ver
 		for _, s := range b.Sections {
 			var items []Item
 			for _, it := range s.Items {
-				if r.item(&it) {
+				if r.item(s.ID, &it) {
 					items = append(items, it)
-				} else {
-					r.res.DroppedItems++
 				}
 			}
 			// A section with nothing left to say is left out, as the
@@ -178,8 +185,9 @@ func (v *Verifier) Verify(b *Briefing, c *summarize.Corpus, o VerifyOptions) Ver
 		b.Sections = sections
 	} else {
 		for si := range b.Sections {
-			for ii := range b.Sections[si].Items {
-				r.item(&b.Sections[si].Items[ii])
+			s := &b.Sections[si]
+			for ii := range s.Items {
+				r.item(s.ID, &s.Items[ii])
 			}
 		}
 	}
@@ -198,20 +206,43 @@ type verifyRun struct {
 
 type evidenceKey struct{ source, text string }
 
-// item checks one item's citations and, with Drop, removes the failing
-// ones. It reports whether the item stays: an item stays unless Drop is
-// set and some part of it is left with no valid citation. Dropping the
-// whole item rather than only its unbacked part keeps the rule that every
-// sentence a reader sees is cited, since the text cannot be cut safely.
-func (r *verifyRun) item(it *Item) bool {
-	keep := true
-	if len(it.Citations) == 0 {
-		return !r.o.Drop
+// item checks one item of the given section (RejectedHeadline for the
+// headline), sets its Verdict and Reason and counts it. It reports
+// whether the item stays: an unsupported item stays unless Drop is set.
+// Dropping the whole item rather than only its unbacked part keeps the
+// rule that every sentence a reader sees is cited, since the text cannot
+// be cut safely.
+func (r *verifyRun) item(section string, it *Item) bool {
+	r.res.Sentences++
+	reason := r.citations(it)
+	if reason == "" {
+		it.Verdict, it.Reason = VerdictSupported, ""
+		r.res.Passed++
+		return true
 	}
+	it.Verdict, it.Reason = VerdictUnsupported, reason
+	if !r.o.Drop {
+		r.res.Marked++
+		return true
+	}
+	r.res.DroppedItems++
+	r.res.Rejected = append(r.res.Rejected, Rejected{Section: section, Text: it.Text, Reason: reason})
+	return false
+}
+
+// citations checks an item's citations and, with Drop, removes the
+// failing ones. It returns "" when every part of the item has a verified
+// citation, else why not: the Status of the first failing citation of
+// the first part left unbacked, or ReasonNoCitation.
+func (r *verifyRun) citations(it *Item) string {
+	if len(it.Citations) == 0 {
+		return ReasonNoCitation
+	}
+	reason := ""
 	var kept []Citation
 	for _, g := range Claims(*it) {
 		var cl *claimFacts
-		ok := 0
+		ok, failed := 0, ""
 		for _, k := range g.Citations {
 			c := &it.Citations[k]
 			r.res.Checked++
@@ -228,19 +259,23 @@ func (r *verifyRun) item(it *Item) bool {
 				r.res.Verified++
 				ok++
 				kept = append(kept, *c)
-			} else if r.o.Drop {
+				continue
+			}
+			if failed == "" {
+				failed = c.Status
+			}
+			if r.o.Drop {
 				r.res.Dropped++
 			}
 		}
-		if ok == 0 {
-			keep = false
+		if ok == 0 && reason == "" {
+			reason = failed
 		}
 	}
-	if !r.o.Drop {
-		return true
+	if r.o.Drop {
+		it.Citations = kept
 	}
-	it.Citations = kept
-	return keep
+	return reason
 }
 
 // itemQuote is the item's Quote when the claim must carry it: the claim

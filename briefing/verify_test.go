@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -163,6 +164,17 @@ func countCites(b *Briefing) int {
 	return n
 }
 
+// eachItem visits the headline, then the sections' items, with a label
+// that names the item.
+func eachItem(b *Briefing, f func(label string, it Item)) {
+	f("headline", b.Headline)
+	for _, s := range b.Sections {
+		for _, it := range s.Items {
+			f(s.ID+": "+it.Text, it)
+		}
+	}
+}
+
 // eachCite visits the headline's citations, then the sections', with
 // a label that names the item.
 func eachCite(b *Briefing, f func(label string, c Citation)) {
@@ -184,13 +196,18 @@ func TestVerifySeedBriefing(t *testing.T) {
 		b := verifySeedBriefing(t, c)
 		n := countCites(b)
 		got := NewVerifier().Verify(b, c, VerifyOptions{Drop: drop})
-		want := Verification{Checked: n, Verified: n}
-		if got != want || b.Verification != want {
+		want := Verification{Checked: n, Verified: n, Sentences: 12, Passed: 12}
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(b.Verification, want) {
 			t.Errorf("drop=%v: got %+v (stored %+v), want %+v", drop, got, b.Verification, want)
 		}
 		eachCite(b, func(label string, cit Citation) {
 			if cit.Status != StatusVerified {
 				t.Errorf("drop=%v: %s [%d]: %s", drop, label, cit.N, cit.Status)
+			}
+		})
+		eachItem(b, func(label string, it Item) {
+			if it.Verdict != VerdictSupported || it.Reason != "" {
+				t.Errorf("drop=%v: %s: verdict %q (%s)", drop, label, it.Verdict, it.Reason)
 			}
 		})
 		if countCites(b) != n || len(b.Sections) != 4 {
@@ -402,10 +419,27 @@ func TestVerifyCatchesCorruptions(t *testing.T) {
 			b := cloneForVerify(t, base)
 			tt.corrupt(b)
 			total := countCites(b)
-			res := v.Verify(b, c, VerifyOptions{})
-			want := Verification{Checked: total, Verified: total - len(tt.bad)}
-			if res != want {
+			res := v.Verify(b, c, VerifyOptions{Mark: true})
+			want := Verification{Checked: total, Verified: total - len(tt.bad), Sentences: 12, Passed: 12 - tt.droppedItems, Marked: tt.droppedItems}
+			if !reflect.DeepEqual(res, want) {
 				t.Errorf("marking: got %+v, want %+v", res, want)
+			}
+			// The items drop would remove are the ones marked, each
+			// with the reason of its failing citation.
+			marked := 0
+			eachItem(b, func(label string, it Item) {
+				switch {
+				case it.Verdict == VerdictUnsupported:
+					marked++
+					if !strings.HasPrefix(it.Reason, tt.reason) {
+						t.Errorf("marking: %s: reason %q, want %q", label, it.Reason, tt.reason)
+					}
+				case it.Verdict != VerdictSupported || it.Reason != "":
+					t.Errorf("marking: %s: verdict %q, reason %q", label, it.Verdict, it.Reason)
+				}
+			})
+			if marked != tt.droppedItems {
+				t.Errorf("marking: %d items unsupported, want %d", marked, tt.droppedItems)
 			}
 			bad := map[citeRef]bool{}
 			for _, r := range tt.bad {
@@ -425,10 +459,20 @@ func TestVerifyCatchesCorruptions(t *testing.T) {
 			// they leave uncited.
 			b = cloneForVerify(t, base)
 			tt.corrupt(b)
-			res = v.Verify(b, c, VerifyOptions{Drop: true})
-			want = Verification{Checked: total, Verified: total - len(tt.bad), Dropped: len(tt.bad), DroppedItems: tt.droppedItems}
-			if res != want {
+			res = v.Verify(b, c, VerifyOptions{Drop: true, Mark: true}) // Mark is ignored
+			rejected := res.Rejected
+			res.Rejected = nil
+			want = Verification{Checked: total, Verified: total - len(tt.bad), Dropped: len(tt.bad), DroppedItems: tt.droppedItems, Sentences: 12, Passed: 12 - tt.droppedItems}
+			if !reflect.DeepEqual(res, want) {
 				t.Errorf("dropping: got %+v, want %+v", res, want)
+			}
+			if len(rejected) != tt.droppedItems {
+				t.Errorf("dropping: rejected %+v, want %d", rejected, tt.droppedItems)
+			}
+			for _, r := range rejected {
+				if !strings.HasPrefix(r.Reason, tt.reason) || r.Text == "" || r.Section == "" {
+					t.Errorf("dropping: rejected %+v, want reason %q", r, tt.reason)
+				}
 			}
 			left := 0
 			eachCite(b, func(label string, cit Citation) {
@@ -474,8 +518,11 @@ func TestVerifyDropsEmptiedItemsAndSections(t *testing.T) {
 	b.Headline.Citations[1].Source = "nope"
 
 	res := Verify(b, c, VerifyOptions{Drop: true})
-	want := Verification{Checked: total, Verified: total - 6, Dropped: 6, DroppedItems: 2}
-	if res != want {
+	want := Verification{Checked: total, Verified: total - 6, Dropped: 6, DroppedItems: 2, Sentences: 12, Passed: 10, Rejected: []Rejected{
+		{Section: SectionDisputed, Text: ds.Text, Reason: "number 3,500 not in evidence"},
+		{Section: SectionQuotes, Text: strings.Replace(kQuote, "future", "past", 1), Reason: "quote not found verbatim"},
+	}}
+	if !reflect.DeepEqual(res, want) {
 		t.Errorf("got %+v, want %+v", res, want)
 	}
 	var ids []string
@@ -797,7 +844,7 @@ func TestVerifyMinRecall(t *testing.T) {
 
 func TestVerifyEdgeCases(t *testing.T) {
 	c := loadVerifySeeds(t)
-	if got := Verify(nil, c, VerifyOptions{Drop: true}); got != (Verification{}) {
+	if got := Verify(nil, c, VerifyOptions{Drop: true}); !reflect.DeepEqual(got, Verification{}) {
 		t.Errorf("nil briefing: %+v", got)
 	}
 	b := verifySeedBriefing(t, c)
@@ -808,8 +855,19 @@ func TestVerifyEdgeCases(t *testing.T) {
 	// An uncited sentence has nothing to vouch for it.
 	b = verifySeedBriefing(t, c)
 	b.Sections[vSecBackground].Items = append(b.Sections[vSecBackground].Items, Item{Text: "Uncited."})
-	if got := Verify(b, c, VerifyOptions{Drop: true}); got.DroppedItems != 1 || len(b.Sections[vSecBackground].Items) != 3 {
+	if got := Verify(b, c, VerifyOptions{Drop: true}); got.DroppedItems != 1 || len(b.Sections[vSecBackground].Items) != 3 ||
+		!reflect.DeepEqual(got.Rejected, []Rejected{{SectionBackground, "Uncited.", ReasonNoCitation}}) {
 		t.Errorf("uncited item: %+v", got)
+	}
+	// It is unsupported without Drop too, marked or not.
+	for _, o := range []VerifyOptions{{Mark: true}, {}} {
+		b = verifySeedBriefing(t, c)
+		b.Sections[vSecBackground].Items = append(b.Sections[vSecBackground].Items, Item{Text: "Uncited."})
+		got := Verify(b, c, o)
+		it := b.Sections[vSecBackground].Items[3]
+		if got.Marked != 1 || got.Passed != 12 || got.Sentences != 13 || it.Verdict != VerdictUnsupported || it.Reason != ReasonNoCitation {
+			t.Errorf("uncited item with %+v: %+v, item %+v", o, got, it)
+		}
 	}
 	// A marker inside a multi-byte rune is an error, not a panic.
 	b = verifySeedBriefing(t, c)
@@ -888,6 +946,58 @@ func TestSupportsMeaningFlips(t *testing.T) {
 		ok, why := v.Supports(tc.claim, tc.evidence)
 		if ok != tc.ok {
 			t.Errorf("Supports(%q, %q) = %v (%s), want %v", tc.claim, tc.evidence, ok, why, tc.ok)
+		}
+	}
+}
+
+// TestVerifyHeadlineFollowsPolicy: an unsupported headline goes under
+// Drop, recorded like any sentence, and stays marked otherwise.
+func TestVerifyHeadlineFollowsPolicy(t *testing.T) {
+	c := loadVerifySeeds(t)
+	bad := strings.Replace(kHeadline, "20th", "25th", 1)
+	const reason = "number 25th not in evidence"
+	for _, o := range []VerifyOptions{{Drop: true}, {Drop: true, Mark: true}, {Mark: true}, {}} {
+		b := verifySeedBriefing(t, c)
+		setClaimText(b, citeRef{-1, 0, 0}, bad)
+		res := Verify(b, c, o)
+		if res.Sentences != 12 || res.Passed != 11 {
+			t.Errorf("%+v: %+v", o, res)
+		}
+		if o.Drop {
+			if !reflect.DeepEqual(b.Headline, Item{}) || res.DroppedItems != 1 || res.Marked != 0 ||
+				!reflect.DeepEqual(res.Rejected, []Rejected{{RejectedHeadline, bad, reason}}) {
+				t.Errorf("%+v: headline %+v, %+v", o, b.Headline, res)
+			}
+			continue
+		}
+		h := b.Headline
+		if h.Text != bad || len(h.Citations) != 2 || h.Verdict != VerdictUnsupported || h.Reason != reason ||
+			res.Marked != 1 || res.DroppedItems != 0 || res.Rejected != nil {
+			t.Errorf("%+v: headline %+v, %+v", o, h, res)
+		}
+		for _, cit := range h.Citations {
+			if cit.Status != reason {
+				t.Errorf("%+v: headline citation [%d] %q", o, cit.N, cit.Status)
+			}
+		}
+		// Every format shows it marked.
+		want := map[Format][]string{
+			FormatText:     {"⚠ US Defense Secretary Lloyd Austin made a surprise visit to Iraq ahead of the 25th anniversary of the US-led invasion [2?][4?]. (unsupported: number 25th not in evidence)\n====="},
+			FormatMarkdown: {"# ⚠ US Defense Secretary Lloyd Austin made a surprise visit to Iraq ahead of the 25th anniversary of the US-led invasion [2?][4?]. (unsupported: number 25th not in evidence)\n"},
+			FormatHTML: {"<title>⚠ US Defense Secretary", `<h1><span class="unsupported"><span class="sign">⚠</span> US Defense Secretary`,
+				`<span class="reason">(unsupported: number 25th not in evidence)</span></span></h1>`},
+			FormatJSON: {`"verdict": "unsupported",` + "\n" + `      "reason": "number 25th not in evidence"`},
+		}
+		for f, parts := range want {
+			var buf strings.Builder
+			if err := RenderBriefing(&buf, b, f, Style{Width: 400}, ""); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range parts {
+				if !strings.Contains(buf.String(), p) {
+					t.Errorf("%+v: %s lacks %q", o, f, p)
+				}
+			}
 		}
 	}
 }
