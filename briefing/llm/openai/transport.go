@@ -1,0 +1,226 @@
+package openai
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// callState is what the transport saw during one Complete, for the error
+// message: go-openai's errors say nothing of attempts or timeouts. Only
+// the goroutine running Complete touches it (http.Client calls RoundTrip
+// on the caller's goroutine).
+type callState struct {
+	attempts int   // requests sent during the Complete
+	tries    int   // requests sent during the latest round trip
+	status   int   // status of the latest response; 0 when there was none
+	err      error // latest transport failure; nil after a response
+	timedOut bool  // the latest attempt ran out of Config.Timeout
+}
+
+type stateKey struct{}
+
+var errTooLarge = fmt.Errorf("answer larger than %d MiB", maxAnswerBytes>>20)
+
+// transport retries, times each attempt and writes the temperature.
+type transport struct {
+	c    *Client
+	base http.RoundTripper
+}
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	st, _ := ctx.Value(stateKey{}).(*callState)
+	if st == nil {
+		st = new(callState)
+	}
+	st.tries = 0
+
+	// Every attempt re-sends the body, so hold it whole.
+	var body []byte
+	if req.Body != nil {
+		b, err := io.ReadAll(req.Body)
+		req.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		body = b
+	}
+	if temp := t.c.cfg.Temperature; temp != nil && len(body) > 0 {
+		b, err := setField(body, "temperature", *temp)
+		if err != nil {
+			return nil, err
+		}
+		body = b
+	}
+
+	for retry := 0; ; retry++ {
+		resp, err := t.try(req, body, st)
+		if err != nil && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		wait, again := t.delay(resp, err, st.timedOut, retry)
+		if !again || st.tries >= t.c.cfg.MaxAttempts {
+			return resp, err
+		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			// Waiting would outlive the caller: the last answer is more
+			// use to them than a bare deadline error.
+			return resp, err
+		}
+		if err := t.c.sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// try makes one attempt. It reads the whole answer under the attempt's
+// timeout, so that a server that stalls mid-body, or drops the
+// connection there, is retried like one that never answers.
+func (t *transport) try(req *http.Request, body []byte, st *callState) (*http.Response, error) {
+	st.attempts++
+	st.tries++
+	st.status, st.err, st.timedOut = 0, nil, false
+
+	actx, cancel := context.WithTimeout(req.Context(), t.c.cfg.Timeout)
+	defer cancel()
+	r := req.Clone(actx)
+	if body != nil {
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+		r.ContentLength = int64(len(body))
+	}
+
+	resp, err := t.base.RoundTrip(r)
+	if err == nil {
+		var b []byte
+		b, err = io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes+1))
+		resp.Body.Close()
+		if err == nil && len(b) > maxAnswerBytes {
+			err = errTooLarge
+		}
+		if err == nil {
+			resp.Body = io.NopCloser(bytes.NewReader(b))
+			resp.ContentLength = int64(len(b))
+			resp.Request = req
+			st.status = resp.StatusCode
+			return resp, nil
+		}
+	}
+	if errors.Is(actx.Err(), context.DeadlineExceeded) && req.Context().Err() == nil {
+		st.timedOut = true
+	}
+	st.err = err
+	return nil, err
+}
+
+// delay says whether an attempt that ended in resp or err is worth
+// another, and how long to wait first.
+func (t *transport) delay(resp *http.Response, err error, timedOut bool, retry int) (time.Duration, bool) {
+	if err != nil {
+		return t.backoff(retry), timedOut || transient(err)
+	}
+	code := resp.StatusCode
+	if code != http.StatusTooManyRequests && (code < 500 || code > 599) {
+		return 0, false
+	}
+	if code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable {
+		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			return min(d, maxRetryAfter), true
+		}
+	}
+	return t.backoff(retry), true
+}
+
+// backoff is exponential with full jitter, so that many clients refused
+// at once do not come back at once.
+func (t *transport) backoff(retry int) time.Duration {
+	d := t.c.cfg.BaseDelay
+	for i := 0; i < retry && d < t.c.cfg.MaxDelay; i++ {
+		d *= 2
+	}
+	d = min(d, t.c.cfg.MaxDelay)
+	return time.Duration(rand.Int64N(int64(d) + 1))
+}
+
+// transient reports whether a failed attempt may succeed if repeated:
+// timeouts, refused or reset connections, answers cut short. A host name
+// that does not resolve, or a bad certificate, will fail the same way.
+func transient(err error) bool {
+	if errors.Is(err, errTooLarge) {
+		return false
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) && dns.IsNotFound {
+		return false
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, syscall.EPIPE) || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne)
+}
+
+// retryAfter parses a Retry-After header: delta seconds or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 {
+			return 0, false
+		}
+		if n > int64(maxRetryAfter/time.Second) {
+			return maxRetryAfter, true
+		}
+		return time.Duration(n) * time.Second, true
+	}
+	at, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return max(at.Sub(now), 0), true
+}
+
+// setField sets key in the JSON object body. go-openai cannot send a
+// temperature of 0 (its field is omitempty) and refuses others for
+// reasoning models; the server is the judge of what it accepts.
+func setField(body []byte, key string, v any) ([]byte, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("setting %s in the request: %w", key, err)
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("setting %s in the request: %w", key, err)
+	}
+	m[key] = raw
+	return json.Marshal(m)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
