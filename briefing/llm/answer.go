@@ -1,0 +1,251 @@
+package llm
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// answer is the model's JSON, as prompts/answer.v1.schema.json defines
+// it.
+type answer struct {
+	Headline  string        `json:"headline"`
+	KeyPoints []answerPoint `json:"key_points"`
+	Disputes  []struct {
+		Conflict string `json:"conflict"`
+		Text     string `json:"text"`
+	} `json:"disputes"`
+	Quotes []struct {
+		Speaker string   `json:"speaker"`
+		Quote   string   `json:"quote"`
+		Sources []string `json:"sources"`
+	} `json:"quotes"`
+	Background []answerPoint `json:"background"`
+}
+
+type answerPoint struct {
+	Text  string   `json:"text"`
+	Facts []string `json:"facts"`
+}
+
+// empty reports whether the answer says nothing at all.
+func (a *answer) empty() bool {
+	return strings.TrimSpace(a.Headline) == "" && len(a.KeyPoints) == 0 && len(a.Disputes) == 0 && len(a.Quotes) == 0 && len(a.Background) == 0
+}
+
+// parseAnswer reads the model's answer. Models wrap JSON in code fences,
+// prefix it with reasoning ("<think>…</think>") or a sentence, and
+// servers without structured output let them; the object itself is taken
+// from the first "{" to its matching "}". The error says what is wrong in
+// words the repair prompt can pass on.
+func parseAnswer(content string) (*answer, error) {
+	s := stripReasoning(content)
+	start := strings.IndexByte(s, '{')
+	if start < 0 {
+		if strings.TrimSpace(s) == "" {
+			return nil, errors.New("the answer is empty")
+		}
+		return nil, errors.New("the answer contains no JSON object")
+	}
+	end := objectEnd(s, start)
+	if end < 0 {
+		return nil, errors.New("the JSON object is not closed: the answer stops in the middle")
+	}
+	dec := json.NewDecoder(bytes.NewReader([]byte(s[start:end])))
+	var a answer
+	if err := dec.Decode(&a); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %v", err)
+	}
+	if a.empty() {
+		return nil, errors.New(`the JSON object has none of "headline", "key_points", "disputes", "quotes", "background"`)
+	}
+	return &a, nil
+}
+
+// stripReasoning drops a reasoning model's <think> block.
+func stripReasoning(s string) string {
+	for _, tag := range []string{"think", "thinking", "reasoning"} {
+		open, close := "<"+tag+">", "</"+tag+">"
+		if i := strings.Index(s, open); i >= 0 {
+			if j := strings.Index(s[i:], close); j >= 0 {
+				s = s[:i] + s[i+j+len(close):]
+			}
+		}
+	}
+	return s
+}
+
+// objectEnd returns the end of the JSON object starting at s[start], or
+// -1 when it never closes. Braces inside strings do not count.
+func objectEnd(s string, start int) int {
+	depth, inString, escaped := 0, false, false
+	for i := start; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{':
+			depth++
+		case c == '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+// marked is a sentence with its citation markers taken out.
+type marked struct {
+	text   string
+	groups []markGroup
+}
+
+// markGroup is a run of markers ("[S1][S4]", "[S1, S4]") and where it
+// stood in the text without markers.
+type markGroup struct {
+	at  int
+	ids []string
+}
+
+// parseMarkers takes the citation markers out of a sentence the model
+// wrote. A bracket is a marker when everything inside is source ids
+// ("S3", case-insensitive) separated by commas, semicolons or spaces;
+// any other bracket ("[sic]", "[the ministry]") is text. Adjacent markers
+// form one group. The space before a group goes with it, so "in Iraq
+// [S1]." reads "in Iraq." with the group at the end of "Iraq".
+func parseMarkers(s string) marked {
+	var out marked
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		ids, n := markerAt(s, i)
+		if n == 0 {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		// Trailing spaces before the marker belong to it.
+		t := strings.TrimRightFunc(b.String(), unicode.IsSpace)
+		b.Reset()
+		b.WriteString(t)
+		at := b.Len()
+		if k := len(out.groups); k > 0 && out.groups[k-1].at == at {
+			out.groups[k-1].ids = appendNew(out.groups[k-1].ids, ids...)
+		} else {
+			out.groups = append(out.groups, markGroup{at: at, ids: appendNew(nil, ids...)})
+		}
+		i += n
+		// "[S1] ." and "[S1]." both close the sentence at the marker.
+		for i < len(s) && s[i] == ' ' && i+1 < len(s) && strings.ContainsRune(".,;:!?", rune(s[i+1])) {
+			i++
+		}
+	}
+	out.text = strings.TrimSpace(b.String())
+	for k := range out.groups {
+		if out.groups[k].at > len(out.text) {
+			out.groups[k].at = len(out.text)
+		}
+	}
+	return out
+}
+
+// markerAt reads a marker at s[i]: its ids and its length, or 0.
+func markerAt(s string, i int) ([]string, int) {
+	if s[i] != '[' {
+		return nil, 0
+	}
+	j := strings.IndexByte(s[i:], ']')
+	if j < 0 || j > 200 {
+		return nil, 0
+	}
+	inner := s[i+1 : i+j]
+	fields := strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	if len(fields) == 0 {
+		return nil, 0
+	}
+	ids := make([]string, 0, len(fields))
+	for _, f := range fields {
+		id, ok := normSourceID(f)
+		if !ok {
+			return nil, 0
+		}
+		ids = append(ids, id)
+	}
+	return ids, j + 1
+}
+
+// normSourceID accepts "S3", "s3" and "S03".
+func normSourceID(f string) (string, bool) {
+	if len(f) < 2 || (f[0] != 'S' && f[0] != 's') {
+		return "", false
+	}
+	n := 0
+	for _, c := range f[1:] {
+		if c < '0' || c > '9' || n > 1e6 {
+			return "", false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return fmt.Sprintf("S%d", n), true
+}
+
+func appendNew(dst []string, ids ...string) []string {
+	for _, id := range ids {
+		dup := false
+		for _, d := range dst {
+			if d == id {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst = append(dst, id)
+		}
+	}
+	return dst
+}
+
+// splitSentences cuts a marked item where a marker group closes a
+// sentence and another sentence follows ("A [S1]. B [S2]."), so that
+// every sentence on the page carries, and is checked against, its own
+// citations. A sentence with no marker of its own stays joined to the one
+// after it, whose sources must then state both.
+func splitSentences(m marked) []marked {
+	var out []marked
+	from := 0
+	var groups []markGroup
+	for _, g := range m.groups {
+		end := g.at
+		// Take the sentence's closing punctuation.
+		for end < len(m.text) && strings.ContainsRune(".!?”\"'", rune(m.text[end])) {
+			end++
+		}
+		groups = append(groups, markGroup{at: g.at - from, ids: g.ids})
+		rest := m.text[end:]
+		if end > g.at && len(rest) > 1 && rest[0] == ' ' && startsSentence(rest[1:]) {
+			out = append(out, marked{text: m.text[from:end], groups: groups})
+			from = end + 1
+			groups = nil
+		}
+	}
+	last := marked{text: m.text[from:], groups: groups}
+	if strings.TrimSpace(last.text) != "" || len(groups) > 0 {
+		out = append(out, last)
+	}
+	return out
+}
+
+func startsSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“'
+}
