@@ -8,11 +8,12 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brieftool/brief/briefing"
-	"github.com/brieftool/brief/briefing/extractive"
+	"github.com/brieftool/brief/briefing/backends"
 )
 
 type reportOptions struct {
 	corpusOptions
+	modelOptions
 	Format        string
 	Out           string
 	NoColor       bool
@@ -26,7 +27,7 @@ func reportFlags() []cli.Flag {
 		&cli.IntFlag{Name: "words", Value: briefing.DefaultWords, Usage: "budget of `N` words for the summary part (key points and background); the whole page is about twice that"},
 		&cli.StringFlag{Name: "focus", Usage: "steer the summary toward a `QUESTION or topic`"},
 		&cli.Float64Flag{Name: "min-confidence", Value: defaultMinConfidence, Usage: "report contradictions with confidence of at least `C` (0 to 1)"},
-	), corpusFlags()...)
+	), append(modelFlags(), corpusFlags()...)...)
 }
 
 func reportCommand(ios *IO) *cli.Command {
@@ -68,7 +69,11 @@ func parseReportFlags(c *cli.Context, ios *IO) (reportOptions, error) {
 	if err != nil {
 		return reportOptions{}, err
 	}
-	o := reportOptions{corpusOptions: co, Format: c.String("format"), Out: c.String("out"), NoColor: c.Bool("no-color"),
+	mo, err := parseModelFlags(c, ios)
+	if err != nil {
+		return reportOptions{}, err
+	}
+	o := reportOptions{corpusOptions: co, modelOptions: mo, Format: c.String("format"), Out: c.String("out"), NoColor: c.Bool("no-color"),
 		Words: c.Int("words"), Focus: strings.TrimSpace(c.String("focus")), MinConfidence: c.Float64("min-confidence")}
 	if o.Words < 20 || o.Words > 5000 {
 		return o, usageErr(fmt.Errorf("--words must be between 20 and 5000, got %d", o.Words))
@@ -90,9 +95,42 @@ func runReport(c *cli.Context, ios *IO, o reportOptions) error {
 		return err
 	}
 	v := briefing.NewVerifier()
-	b, err := briefing.Compose(c.Context,
-		briefing.Request{Corpus: corpus, Table: table, Words: o.Words, Focus: o.Focus, MinConfidence: o.MinConfidence},
-		briefing.ComposeOptions{Writer: extractive.New(v), Verifier: v})
+	say := func(msg string) {
+		if !o.Quiet {
+			fmt.Fprintf(ios.Err, "brief: %s\n", msg)
+		}
+	}
+	backend, err := backends.Open(o.Settings, backends.Env{Getenv: ios.Getenv, Progress: say,
+		Warn: func(msg string) { say("warning: " + msg) }}, v)
+	if err != nil {
+		return err
+	}
+	defer backend.Close()
+	req := briefing.Request{Corpus: corpus, Table: table, Words: o.Words, Focus: o.Focus, MinConfidence: o.MinConfidence}
+	if o.DryRun {
+		plan, err := backend.Model.Plan(req)
+		if err != nil {
+			return fmt.Errorf("planning the model's requests: %w", err)
+		}
+		return backend.WriteDryRun(ios.Out, plan)
+	}
+	policy, err := backend.Policy()
+	if err != nil {
+		return usageErr(err)
+	}
+	co := briefing.ComposeOptions{Writer: backend.Writer, Fallback: backend.Fallback, Verifier: v, OnUnsupported: policy,
+		// One warning, whatever --quiet says: the page is not what was
+		// asked for.
+		Warn: func(msg string) { fmt.Fprintf(ios.Err, "brief: warning: %s\n", msg) }}
+	if o.NoFallback {
+		co.Fallback = nil
+	}
+	b, err := briefing.Compose(c.Context, req, co)
+	if backend.Model != nil {
+		if u := backend.Model.Usage(); u.Calls > 0 {
+			say(backend.UsageLine(u))
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("writing the briefing: %w", err)
 	}
