@@ -1176,7 +1176,8 @@ func termMatch(a, b string) bool {
 }
 
 // verifyStopwords are words that say nothing a source must back: function
-// words, verbs of saying, the words a briefing frames its sources with,
+// words, verbs of saying, the words a briefing frames its sources with
+// ("2,500 [1] versus about 2,000 [2]"),
 // and month and weekday names, which the date rule checks.
 var verifyStopwords = func() map[string]bool {
 	m := map[string]bool{}
@@ -1193,6 +1194,7 @@ im ive youre youve weve were theyre theyve hes shes thats whats lets
 said says say saying told tell tells added adding according stated noted including include includes
 mr mrs ms dr
 source sources report reports reported reporting outlet outlets put puts another
+versus vs whereas compared contrast
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
 january february march april june july august september october november december`) {
 		m[w] = true

@@ -357,7 +357,7 @@ func (j *job) dispute(cf facts.Conflict) (item, bool) {
 		sort.SliceStable(sides, func(a, b int) bool { return len(sides[a].Sources) > len(sides[b].Sources) })
 	}
 	var b strings.Builder
-	b.WriteString(disputeLead(cf))
+	b.WriteString(briefing.DisputeLead(cf))
 	b.WriteString(": ")
 	it := item{conflict: cf.ID, facts: cf.Facts}
 	for k, sd := range sides {
@@ -435,40 +435,6 @@ func withUnit(value, evidence string) string {
 		}
 	}
 	return value
-}
-
-// disputeLead names what the sides disagree about, without the excerpt
-// the fact table appends to quote subjects (the values carry the words).
-func disputeLead(cf facts.Conflict) string {
-	s := cf.Subject
-	// "how Austin said “I'm here to…”" reads "Austin's words “I'm here
-	// to”", keeping only the excerpt's verbatim part.
-	if cf.Kind == facts.AttributionConflict && strings.HasPrefix(s, "how ") {
-		if i := strings.Index(s, " said “"); i > 4 {
-			ex := strings.TrimSuffix(strings.TrimSuffix(s[i+len(" said “"):], "”"), "…")
-			ex = strings.TrimSpace(ex)
-			if sp := strings.LastIndex(ex, " "); sp > 0 && strings.HasSuffix(s, "…”") {
-				ex = ex[:sp] // the last word may be cut
-			}
-			if ex != "" {
-				return s[4:i] + "'s words “" + ex + "”"
-			}
-		}
-	}
-	if i := strings.Index(s, ": “"); i > 0 {
-		s = s[:i]
-	}
-	if i := strings.Index(s, " “"); i > 0 && cf.Kind == facts.AttributionConflict {
-		s = s[:i]
-	}
-	s = strings.TrimPrefix(s, "wording of ")
-	if strings.HasSuffix(s, "'s quotation") {
-		s = strings.TrimSuffix(s, "quotation") + "words"
-	}
-	if s == "" {
-		return string(cf.Kind)
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // quotes picks the quotations most sources carry, with a named speaker,

@@ -474,3 +474,50 @@ func ExampleBackend_Plan() {
 	fmt.Println(len(p.Calls), p.Calls[0].Stage, p.Calls[0].Tokens > 1000)
 	// Output: 1 briefing true
 }
+
+// A model that paraphrases, as real ones do: the check keeps what the
+// cited sources state, removes a detail no cited source gives, and a
+// dispute's frame that the slot does not bear out is replaced by the fact
+// table's name for it.
+func TestWriteParaphrasingModel(t *testing.T) {
+	a := llmtest.Answer{
+		Headline: "US Defense Secretary Lloyd Austin makes unannounced visit to Iraq ahead of invasion anniversary [S2][S5]",
+		KeyPoints: []llmtest.Point{
+			{Text: "US Defense Secretary Lloyd Austin made an unannounced visit to Baghdad on Tuesday, March 7, ahead of the 20th anniversary of the US-led invasion [S2][S3][S5]."},
+			{Text: "Austin said US forces are ready to remain in Iraq at the invitation of the Iraqi government [S3][S4]."},
+			{Text: "He met Prime Minister Mohammed Shia al-Sudani and said the US would continue to strengthen its partnership with Iraq [S1][S3]."},
+			{Text: "The visit aimed to show Washington's commitment to keeping its military presence in Iraq [S5]."},
+			{Text: "US officials said the trip was also about supporting al-Sudani's pushback against Iranian influence [S5][S3]."},
+			{Text: "Sudani told Austin he wanted balanced relations with regional and international powers [S1][S4]."},
+		},
+		Background: []llmtest.Point{
+			{Text: "Iraq announced the end of combat operations by the US-led coalition at the end of 2021, but about 2,500 US troops remain to advise and train [S1]."},
+			{Text: "The Islamic State group seized large parts of Iraq and Syria in 2014 and was declared defeated in Iraq in December 2017 [S4]."},
+			{Text: "Iranian-backed militias have repeatedly attacked US forces and bases in Iraq with rockets and drones [S5][S1]."},
+			{Text: "In 2020 the Iraqi parliament voted for the withdrawal of foreign troops after the US killed Iranian general Qassem Soleimani in Baghdad [S3]."},
+		},
+		Quotes:   []llmtest.Quote{{Speaker: "Lloyd Austin", Quote: "I am optimistic about the future of our partnership", Sources: []string{"S1"}}},
+		Disputes: []llmtest.Dispute{{Conflict: "C1", Text: "Number of US troops in Iraq: 2,500 [S1][S4][S5] versus about 2,000 [S2]."}, {Conflict: "C2", Text: "Casualties: broaden out [S1] against broaden our [S3]."}},
+	}
+	srv := llmtest.New(t, func(int, llmtest.Request) llmtest.Reply { return llmtest.Reply{Content: a.JSON()} })
+	b, _, err := compose(t, backend(t, srv, setup{}), seedRequest(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := b.Verification
+	if len(v.Rejected) != 1 || !strings.Contains(v.Rejected[0].Text, "Soleimani") || !strings.Contains(v.Rejected[0].Reason, "Baghdad") {
+		t.Errorf("rejected %+v: want only the sentence placing the killing in Baghdad, which its source does not", v.Rejected)
+	}
+	if v.Passed != v.Sentences-1 {
+		t.Errorf("verification %+v", v)
+	}
+	text := allText(b)
+	for _, want := range []string{"2,500 versus about 2,000", "Austin's words: broaden out against broaden our"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("page lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Casualties") {
+		t.Error("a dispute frame its sources do not bear out reached the page")
+	}
+}

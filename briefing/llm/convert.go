@@ -9,6 +9,7 @@ import (
 
 	"github.com/brieftool/brief/briefing"
 	"github.com/brieftool/brief/summarize"
+	"github.com/brieftool/brief/summarize/facts"
 	"github.com/brieftool/brief/summarize/words"
 )
 
@@ -92,6 +93,8 @@ func (cv *converter) items(a *answer) (headline *draftItem, sections map[string]
 		if cf := cv.in.conflict[strings.ToUpper(strings.TrimSpace(d.Conflict))]; cf != nil {
 			it.conflict = cf.ID
 			it.facts = append(it.facts, cf.Facts...)
+			m = cv.groundFrame(m, cf)
+			it.text = m.text
 		}
 		// Each side's sources back only that side's value: the claim of a
 		// group is the text since the previous group, which for the first
@@ -506,6 +509,36 @@ func (cv *converter) factsOf(it draftItem) []int {
 				}
 			}
 		}
+	}
+	return out
+}
+
+// groundFrame checks the model's frame of a dispute line, the part before
+// the first ": " that names what the sides differ on. The citation check
+// takes it on trust, as it names the fact table's slot, so a frame the
+// slot and the sides' evidence do not bear out ("Casualties: 2,500 [S1]
+// against 2,000 [S2]" for a troop count) is replaced by the fact table's
+// own name for the slot.
+func (cv *converter) groundFrame(m marked, cf *facts.Conflict) marked {
+	i := strings.Index(m.text, ": ")
+	if i < 0 || len(m.groups) == 0 || i+2 > m.groups[0].at {
+		return m
+	}
+	frame := m.text[:i]
+	ground := []string{cf.Subject}
+	for _, sd := range cf.Sides {
+		for _, e := range sd.Evidence {
+			ground = append(ground, e.Text)
+		}
+	}
+	if ok, _ := cv.check.SupportsMin(frame, strings.Join(ground, " "), briefing.DefaultMinRecall); ok {
+		return m
+	}
+	lead := briefing.DisputeLead(*cf)
+	shift := len(lead) - len(frame)
+	out := marked{text: lead + m.text[i:]}
+	for _, g := range m.groups {
+		out.groups = append(out.groups, markGroup{at: g.at + shift, ids: g.ids})
 	}
 	return out
 }

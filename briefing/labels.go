@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/brieftool/brief/summarize"
+	"github.com/brieftool/brief/summarize/facts"
 	"github.com/brieftool/brief/summarize/rank"
 )
 
@@ -74,4 +75,38 @@ func FactLabel(s string) string {
 		}
 	}
 	return strings.TrimRight(s[:cut], ",;:") + "…"
+}
+
+// DisputeLead names what the sides disagree about, without the excerpt
+// the fact table appends to quote subjects (the values carry the words).
+func DisputeLead(cf facts.Conflict) string {
+	s := cf.Subject
+	// "how Austin said “I'm here to…”" reads "Austin's words “I'm here
+	// to”", keeping only the excerpt's verbatim part.
+	if cf.Kind == facts.AttributionConflict && strings.HasPrefix(s, "how ") {
+		if i := strings.Index(s, " said “"); i > 4 {
+			ex := strings.TrimSuffix(strings.TrimSuffix(s[i+len(" said “"):], "”"), "…")
+			ex = strings.TrimSpace(ex)
+			if sp := strings.LastIndex(ex, " "); sp > 0 && strings.HasSuffix(s, "…”") {
+				ex = ex[:sp] // the last word may be cut
+			}
+			if ex != "" {
+				return s[4:i] + "'s words “" + ex + "”"
+			}
+		}
+	}
+	if i := strings.Index(s, ": “"); i > 0 {
+		s = s[:i]
+	}
+	if i := strings.Index(s, " “"); i > 0 && cf.Kind == facts.AttributionConflict {
+		s = s[:i]
+	}
+	s = strings.TrimPrefix(s, "wording of ")
+	if strings.HasSuffix(s, "'s quotation") {
+		s = strings.TrimSuffix(s, "quotation") + "words"
+	}
+	if s == "" {
+		return string(cf.Kind)
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
