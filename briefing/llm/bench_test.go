@@ -19,7 +19,9 @@ import (
 // token count, one request to a local fake server, parsing, evidence
 // search and the citation check. A real model's time is on top.
 func BenchmarkWriteSeeds(b *testing.B) {
-	srv := llmtest.New(b, func(_ int, r llmtest.Request) llmtest.Reply { return llmtest.Reply{Content: llmtest.Faithful(r).JSON()} })
+	srv := llmtest.New(b, func(_ int, r llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Content: llmtest.Faithful(r).JSON()}
+	})
 	req, err := seeds()
 	if err != nil {
 		b.Fatal(err)
