@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/brieftool/brief/briefing"
 	"github.com/brieftool/brief/internal/llmtest"
@@ -295,5 +298,33 @@ func TestReportModelUsageErrors(t *testing.T) {
 		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want usage error mentioning %q", tc.args, r.code, r.stderr, tc.want)
 		}
+	}
+}
+
+// Ctrl-C while the model thinks: the run stops at once, says so, and
+// leaves no file.
+func TestReportInterruptedWritesNothing(t *testing.T) {
+	srv := llmtest.New(t, func(int, llmtest.Request) llmtest.Reply { return llmtest.Reply{Hang: true} })
+	out := filepath.Join(t.TempDir(), "brief.md")
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for len(srv.Requests()) == 0 {
+			time.Sleep(5 * time.Millisecond)
+		}
+		cancel()
+	}()
+	var stdout, stderr bytes.Buffer
+	env := modelEnv(t, srv)
+	ios := &IO{In: strings.NewReader(""), Out: &stdout, Err: &stderr, Getenv: func(k string) string { return env[k] }}
+	start := time.Now()
+	code := run(ctx, []string{"brief", "report", "--out", out, seedsDir}, ios)
+	if code != exitFailure || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("exit %d, stderr %q; want 1 and \"interrupted\"", code, stderr.String())
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v to stop", d)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 0 {
+		t.Errorf("files left behind: %v", entries)
 	}
 }
