@@ -237,6 +237,7 @@ func (c *Client) request(call llm.Call, f format) goopenai.ChatCompletionRequest
 		} else {
 			// Older OpenAI-compatible servers (llama.cpp, older vLLM)
 			// know only max_tokens.
+			//lint:ignore SA1019 max_completion_tokens is unknown to many local servers
 			req.MaxTokens = n
 		}
 	}

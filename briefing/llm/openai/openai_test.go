@@ -627,7 +627,7 @@ func TestNotRetried(t *testing.T) {
 		{
 			name: "422 plain text body", key: testKey,
 			handle: func(w http.ResponseWriter, r *http.Request) {
-				http.Error(w, "Unprocessable Entity: bad field\n"+r.Header.Get("Authorization"), 422)
+				http.Error(w, "Unprocessable Entity: bad field\n"+r.Header.Get("Authorization"), http.StatusUnprocessableEntity)
 			},
 			kind: llm.ErrBadRequest, status: 422,
 			msgHas: []string{"HTTP 422: Unprocessable Entity: bad field Bearer [redacted]"},
