@@ -252,6 +252,9 @@ func (r *verifyRun) citations(it *Item) string {
 			default:
 				if cl == nil {
 					cl = r.v.claim(trimClaim(g.Text), itemQuote(*it, g))
+					if q := itemQuote(*it, g); q != "" && it.Speaker != "" {
+						cl.speakers = append(cl.speakers, quoteSpeaker{parts: quoteParts(q), speaker: it.Speaker})
+					}
 				}
 				c.Status = r.citation(c, cl)
 			}
@@ -363,10 +366,18 @@ type claimFacts struct {
 	numbers []claimNumber
 	years   []string
 	quotes  [][]string // each quotation as the parts between ellipses
-	names   []entity.Mention
-	terms   []string
-	negs    []negation
-	dates   map[int64][]dateRef // by reference date, as Unix seconds
+	// speakers are the quotations the claim gives to someone by name,
+	// in its own words ("Sudani said “…”") or as a quote item's speaker.
+	speakers []quoteSpeaker
+	names    []entity.Mention
+	terms    []string
+	negs     []negation
+	dates    map[int64][]dateRef // by reference date, as Unix seconds
+}
+
+type quoteSpeaker struct {
+	parts   []string
+	speaker string
 }
 
 type claimNumber struct {
@@ -399,6 +410,9 @@ func (v *Verifier) claim(text, extraQuote string) *claimFacts {
 	for _, q := range v.quotes.Quotes(text) {
 		if parts := quoteParts(q.Text); len(parts) > 0 {
 			cl.quotes = append(cl.quotes, parts)
+			if q.Speaker != "" && !q.Pronoun && !q.Anonymous {
+				cl.speakers = append(cl.speakers, quoteSpeaker{parts: parts, speaker: q.Speaker})
+			}
 		}
 	}
 	if parts := quoteParts(extraQuote); len(parts) > 0 {
@@ -520,6 +534,11 @@ func (v *Verifier) supports(cl *claimFacts, ev *evidenceFacts, minRecall float64
 		for _, parts := range cl.quotes {
 			if !quoteIn(parts, ev.norm) {
 				return false, "quote not found verbatim"
+			}
+		}
+		for _, sp := range cl.speakers {
+			if who, ok := v.speakerAgrees(sp, ev); !ok {
+				return false, "the source gives the quotation to " + who
 			}
 		}
 	}
@@ -1305,3 +1324,42 @@ func sharesTerm(a, b []string) bool {
 	}
 	return false
 }
+
+// speakerAgrees reports whether the evidence gives the quotation to the
+// speaker the claim names, and if not, to whom. The words must be the
+// same person's: verbatim words put in another's mouth ("Sudani said “I
+// am optimistic…”" where the source has Austin say them) are the
+// misattribution a reader can least detect. Where the evidence names no
+// one for the quotation, or only "he", there is nothing to contradict.
+func (v *Verifier) speakerAgrees(sp quoteSpeaker, ev *evidenceFacts) (string, bool) {
+	for _, q := range v.quotes.Quotes(ev.text) {
+		if q.Speaker == "" || q.Pronoun || q.Anonymous || !quoteIn(sp.parts, normQuote(q.Text)) {
+			continue
+		}
+		theirs := speakerWords(q.Speaker + " " + q.SpeakerRole)
+		for w := range speakerWords(sp.speaker) {
+			if theirs[w] {
+				return "", true
+			}
+		}
+		return q.Speaker, false
+	}
+	return "", true
+}
+
+// speakerWords are the words that can tell two speakers apart: "Lloyd
+// Austin" and "Pentagon chief Austin" share "austin", "the defence
+// official" and "a senior US defense official" share "official".
+func speakerWords(s string) map[string]bool {
+	out := map[string]bool{}
+	eachWord(s, func(w string) {
+		w = words.Americanize(foldWord(w))
+		if len(w) > 2 && !verifyStopwords[w] && !speakerFiller[w] {
+			out[w] = true
+		}
+	})
+	return out
+}
+
+// speakerFiller are words of a speaker phrase that name no one.
+var speakerFiller = map[string]bool{"senior": true, "top": true, "former": true}

@@ -1001,3 +1001,30 @@ func TestVerifyHeadlineFollowsPolicy(t *testing.T) {
 		}
 	}
 }
+
+// Verbatim words given to the wrong person fail; the same words given to
+// the source's speaker, by surname, role or full name, pass.
+func TestSupportsQuoteSpeaker(t *testing.T) {
+	v := NewVerifier()
+	ev := `"I am optimistic about the future of our partnership," Austin told reporters in Baghdad after meetings with Sudani.`
+	role := `“I think that Iraqi leaders share our interest,” a senior US defense official said anonymously.`
+	cases := []struct {
+		claim, evidence string
+		ok              bool
+	}{
+		{`Austin said "I am optimistic about the future of our partnership."`, ev, true},
+		{`Lloyd Austin said "I am optimistic about the future of our partnership."`, ev, true},
+		{`Sudani said "I am optimistic about the future of our partnership."`, ev, false},
+		{`"I am optimistic about the future of our partnership," Sudani told reporters.`, ev, false},
+		{`The defence official said “I think that Iraqi leaders share our interest.”`, role, true},
+	}
+	for _, tc := range cases {
+		ok, why := v.Supports(tc.claim, tc.evidence)
+		if ok != tc.ok {
+			t.Errorf("Supports(%q) = %v (%s), want %v", tc.claim, ok, why, tc.ok)
+		}
+		if !ok && !tc.ok && !strings.Contains(why, "Austin") {
+			t.Errorf("%q: reason %q should name the source's speaker", tc.claim, why)
+		}
+	}
+}

@@ -185,6 +185,12 @@ func TestWriteDropsUnsupportedSentences(t *testing.T) {
 		{"wrong number", func(a *llmtest.Answer) {
 			a.KeyPoints = append(a.KeyPoints, llmtest.Point{Text: "The United States has 3,500 troops in Iraq [S1]."})
 		}, "The United States has 3,500 troops in Iraq.", "3,500"},
+		{"quote given to another person", func(a *llmtest.Answer) {
+			a.Quotes = append(a.Quotes, llmtest.Quote{Speaker: "Mohammed Shia al-Sudani", Quote: "I am optimistic about the future of our partnership", Sources: []string{"S1"}})
+		}, "Mohammed Shia al-Sudani: “I am optimistic about the future of our partnership”", "gives the quotation to Austin"},
+		{"quoted words put in another's mouth", func(a *llmtest.Answer) {
+			a.KeyPoints = append(a.KeyPoints, llmtest.Point{Text: `Sudani said "I am optimistic about the future of our partnership" [S1].`})
+		}, `Sudani said "I am optimistic about the future of our partnership".`, "gives the quotation to Austin"},
 		{"no citation", func(a *llmtest.Answer) {
 			a.Background = append(a.Background, llmtest.Point{Text: "The visit was widely seen as a success."})
 		}, "The visit was widely seen as a success.", "cites no source"},
