@@ -63,13 +63,6 @@ type Backend struct {
 
 	mu    sync.Mutex
 	usage Usage
-	notes []string // said during the current Write, for the page
-}
-
-func (b *Backend) note(msg string) {
-	b.mu.Lock()
-	b.notes = append(b.notes, msg)
-	b.mu.Unlock()
 }
 
 // New checks the options and builds a Backend.
@@ -334,9 +327,6 @@ func (b *Backend) Write(ctx context.Context, req briefing.Request) (*briefing.Br
 		return nil, err
 	}
 	cv := &converter{in: in, check: b.o.Check}
-	b.mu.Lock()
-	b.notes = nil
-	b.mu.Unlock()
 	var notes []string
 	var a *answer
 	if plan.Parts == 1 {
@@ -345,7 +335,8 @@ func (b *Backend) Write(ctx context.Context, req briefing.Request) (*briefing.Br
 		}
 	} else {
 		var dropped int
-		a, dropped, err = b.staged(ctx, in, cv, plan)
+		var said []string
+		a, dropped, said, err = b.staged(ctx, in, cv, plan)
 		if err != nil {
 			return nil, err
 		}
@@ -353,9 +344,7 @@ func (b *Backend) Write(ctx context.Context, req briefing.Request) (*briefing.Br
 		if dropped > 0 {
 			notes = append(notes, fmt.Sprintf("%d drafted sentence(s) were left out of the merge: their cited sources do not support them.", dropped))
 		}
-		b.mu.Lock()
-		notes = append(notes, b.notes...)
-		b.mu.Unlock()
+		notes = append(notes, said...)
 	}
 	head, secs := cv.items(a)
 	out := cv.build(head, secs, in.data.Words)
@@ -368,8 +357,9 @@ func (b *Backend) Write(ctx context.Context, req briefing.Request) (*briefing.Br
 }
 
 // staged runs the parts, then merges their drafts until one answer
-// remains.
-func (b *Backend) staged(ctx context.Context, in *input, cv *converter, plan *Plan) (*answer, int, error) {
+// remains. It returns the answer, how many drafts the check kept out of
+// the merge, and notes for the page.
+func (b *Backend) staged(ctx context.Context, in *input, cv *converter, plan *Plan) (*answer, int, []string, error) {
 	calls := plan.Calls[:len(plan.Calls)-1] // the last is the merge, planned as an estimate
 	answers := make([]*answer, len(calls))
 	errs := make([]error, len(calls))
@@ -397,12 +387,12 @@ func (b *Backend) staged(ctx context.Context, in *input, cv *converter, plan *Pl
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil && !errors.Is(err, context.Canceled) {
-			return nil, 0, fmt.Errorf("%s: %w", calls[i].Stage, err)
+			return nil, 0, nil, fmt.Errorf("%s: %w", calls[i].Stage, err)
 		}
 	}
 	for _, err := range errs {
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 	}
 	drafts, dropped := b.drafts(cv, answers)
@@ -416,11 +406,11 @@ func (b *Backend) staged(ctx context.Context, in *input, cv *converter, plan *Pl
 	for round := 1; ; round++ {
 		pr, n, err := final(drafts)
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		if n <= b.budget() {
 			a, err := b.ask(ctx, "merge", pr)
-			return a, dropped, err
+			return a, dropped, nil, err
 		}
 		// Merge halves of the drafts, without the contradictions, which
 		// only the last merge reports, and draft again from the results.
@@ -435,11 +425,11 @@ func (b *Backend) staged(ctx context.Context, in *input, cv *converter, plan *Pl
 				md.Sources = sourcesOfDrafts(in, ds, nil, nil)
 				pr, err := b.prompts.Render(prompts.Merge, md)
 				if err != nil {
-					return nil, 0, err
+					return nil, 0, nil, err
 				}
 				a, err := b.ask(ctx, fmt.Sprintf("merge round %d, half %d", round, k+1), pr)
 				if err != nil {
-					return nil, 0, err
+					return nil, 0, nil, err
 				}
 				nd, nDropped := b.drafts(cv, []*answer{a})
 				dropped += nDropped
@@ -455,17 +445,18 @@ func (b *Backend) staged(ctx context.Context, in *input, cv *converter, plan *Pl
 		// more widely reported facts) first.
 		kept, cut := b.fitDrafts(drafts, final)
 		if len(kept) == 0 {
-			return nil, 0, fmt.Errorf("the %d-token window has no room for the merge of %d parts; raise --context", b.context, plan.Parts)
+			return nil, 0, nil, fmt.Errorf("the %d-token window has no room for the merge of %d parts; raise --context", b.context, plan.Parts)
 		}
 		pr, _, err = final(kept)
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		a, err := b.ask(ctx, "merge", pr)
-		if a != nil && cut > 0 {
-			b.note(fmt.Sprintf("%d drafted sentence(s), from the less widely reported facts, did not fit the %d-token window of the merge and were left out.", cut, b.context))
+		var said []string
+		if cut > 0 {
+			said = append(said, fmt.Sprintf("%d drafted sentence(s), from the less widely reported facts, did not fit the %d-token window of the merge and were left out.", cut, b.context))
 		}
-		return a, dropped, err
+		return a, dropped, said, err
 	}
 }
 

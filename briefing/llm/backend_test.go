@@ -527,3 +527,33 @@ func TestWriteParaphrasingModel(t *testing.T) {
 		t.Error("a dispute frame its sources do not bear out reached the page")
 	}
 }
+
+// One backend serves concurrent briefings (the daily digest briefs
+// stories in parallel): each gets its own notes, and usage adds up.
+func TestWriteConcurrent(t *testing.T) {
+	srv := llmtest.New(t, faithful)
+	bk := backend(t, srv, setup{context: 4096})
+	var wg sync.WaitGroup
+	pages := make([]string, 4)
+	for i := range pages {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, err := bk.Write(context.Background(), seedRequest(t))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			pages[i] = strings.Join(b.Notes, "\n")
+		}()
+	}
+	wg.Wait()
+	for i := 1; i < len(pages); i++ {
+		if pages[i] != pages[0] {
+			t.Errorf("briefing %d has other notes than briefing 0:\n%s\n---\n%s", i, pages[i], pages[0])
+		}
+	}
+	if u := bk.Usage(); u.Calls != len(srv.Requests()) {
+		t.Errorf("usage counts %d calls, the server saw %d", u.Calls, len(srv.Requests()))
+	}
+}
