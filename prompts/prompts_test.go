@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/brieftool/brief/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -57,22 +59,7 @@ func TestRenderGolden(t *testing.T) {
 				t.Errorf("prompt %s %s", p.Name, p.Version)
 			}
 			got := "=== system ===\n" + p.System + "=== user ===\n" + p.User
-			path := filepath.Join("testdata", "golden", name+"."+Version+".txt")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./prompts -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s prompt differs from %s (run go test ./prompts -update and review the diff):\n%s", name, path, got)
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", name+"."+Version+".txt"), []byte(got), *update)
 		})
 	}
 }

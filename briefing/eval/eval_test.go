@@ -18,26 +18,14 @@ import (
 	"time"
 
 	"github.com/brieftool/brief/briefing/rouge"
+	goldenfile "github.com/brieftool/brief/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./briefing/eval -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (rerun with -update if the change is intended)\n--- got ---\n%s", path, got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name), got, *update)
 }
 
 func readFixture(t *testing.T) ([]Cluster, []error) {

@@ -2,9 +2,10 @@ package llm_test
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/brieftool/brief/internal/golden"
 
 	"github.com/brieftool/brief/briefing/llm"
 )
@@ -31,22 +32,7 @@ func TestSeedPromptsGolden(t *testing.T) {
 			for _, c := range p.Calls {
 				got += "=== " + c.Stage + " ===\n--- system ---\n" + c.Prompt.System + "--- user ---\n" + c.Prompt.User
 			}
-			path := filepath.Join("testdata", "golden", "seeds-"+tc.name+".txt")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./briefing/llm -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("the prompts differ from %s; run go test ./briefing/llm -update and review the diff", path)
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", "seeds-"+tc.name+".txt"), []byte(got), *update)
 		})
 	}
 }
