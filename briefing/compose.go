@@ -106,9 +106,41 @@ func Compose(ctx context.Context, req Request, o ComposeOptions) (*Briefing, err
 	if err != nil {
 		return nil, err
 	}
+	v := o.Verifier
+	if v == nil {
+		v = NewVerifier()
+	}
+	// check runs the citation check on a writer's briefing. A page the
+	// check leaves empty counts as the writer's failure when there is a
+	// fallback: a model whose every sentence is unsupported has failed,
+	// and the user still gets a briefing.
+	check := func(b *Briefing, last bool) (Verification, error) {
+		// Fail checks as drop does, so that a briefing with nothing
+		// unsupported comes out the same, and the sentences drop would
+		// remove are the ones to report.
+		res := v.Verify(b, req.Corpus, VerifyOptions{Drop: policy != PolicyMark, Mark: policy == PolicyMark})
+		if policy == PolicyFail && len(res.Rejected) > 0 {
+			return res, &UnsupportedError{Sentences: res.Rejected}
+		}
+		if len(b.Sections) == 0 && b.Headline.Text == "" {
+			if !last && res.Sentences > 0 {
+				return res, fmt.Errorf("none of its %d sentence(s) passed the citation check", res.Sentences)
+			}
+			return res, ErrNothingToSay
+		}
+		return res, nil
+	}
 	b, err := o.Writer.Write(ctx, req)
 	if err == nil && b == nil {
 		err = errors.New("the backend returned no briefing")
+	}
+	var res Verification
+	if err == nil {
+		res, err = check(b, o.Fallback == nil)
+		var ue *UnsupportedError
+		if errors.As(err, &ue) || errors.Is(err, ErrNothingToSay) {
+			return nil, err
+		}
 	}
 	if err != nil {
 		if o.Fallback == nil || ctx.Err() != nil {
@@ -127,17 +159,9 @@ func Compose(ctx context.Context, req Request, o ComposeOptions) (*Briefing, err
 			o.Warn(note)
 		}
 		b = fb
-	}
-	v := o.Verifier
-	if v == nil {
-		v = NewVerifier()
-	}
-	// Fail checks as drop does, so that a briefing with nothing
-	// unsupported comes out the same, and the sentences drop would
-	// remove are the ones to report.
-	res := v.Verify(b, req.Corpus, VerifyOptions{Drop: policy != PolicyMark, Mark: policy == PolicyMark})
-	if policy == PolicyFail && len(res.Rejected) > 0 {
-		return nil, &UnsupportedError{Sentences: res.Rejected}
+		if res, err = check(b, true); err != nil {
+			return nil, err
+		}
 	}
 	if res.Dropped > 0 || res.DroppedItems > 0 {
 		b.Notes = append(b.Notes, fmt.Sprintf("The citation check removed %d citation(s) and %d sentence(s) that the cited sources do not support.", res.Dropped, res.DroppedItems))
@@ -147,9 +171,6 @@ func Compose(ctx context.Context, req Request, o ComposeOptions) (*Briefing, err
 	}
 	if failed := res.Checked - res.Verified - res.Dropped; failed > 0 {
 		b.Notes = append(b.Notes, fmt.Sprintf("%d citation(s) failed the check and are shown with a question mark, as in [%d?].", failed, firstFailed(b)))
-	}
-	if len(b.Sections) == 0 && b.Headline.Text == "" {
-		return nil, ErrNothingToSay
 	}
 	return b, nil
 }

@@ -410,7 +410,7 @@ func (v *Verifier) claim(text, extraQuote string) *claimFacts {
 	for _, q := range v.quotes.Quotes(text) {
 		if parts := quoteParts(q.Text); len(parts) > 0 {
 			cl.quotes = append(cl.quotes, parts)
-			if q.Speaker != "" && !q.Pronoun && !q.Anonymous {
+			if q.Speaker != "" && !q.Pronoun {
 				cl.speakers = append(cl.speakers, quoteSpeaker{parts: parts, speaker: q.Speaker})
 			}
 		}
@@ -969,7 +969,10 @@ func (v *Verifier) dateRefs(text string, ref time.Time) []dateRef {
 		d := dateRef{Expr: e}
 		d.calendar = strings.IndexFunc(e.Text, unicode.IsDigit) >= 0 || namesMonth(e.Text)
 		if d.calendar {
-			if !e.Relative {
+			// "on March 7" in a report published in 2023 means 2023: with
+			// the publication date known, a month's year is implied, so
+			// that "March 7, 2024" does not pass against it.
+			if !e.Relative || e.Gran >= dates.Month && namesMonth(e.Text) && !ref.Equal(anyDate) {
 				d.year = e.Date.Year()
 			}
 			if e.Gran >= dates.Month {
@@ -1329,11 +1332,12 @@ func sharesTerm(a, b []string) bool {
 // speaker the claim names, and if not, to whom. The words must be the
 // same person's: verbatim words put in another's mouth ("Sudani said “I
 // am optimistic…”" where the source has Austin say them) are the
-// misattribution a reader can least detect. Where the evidence names no
+// misattribution a reader can least detect; so are an anonymous
+// official's words given to a named minister. Where the evidence names no
 // one for the quotation, or only "he", there is nothing to contradict.
 func (v *Verifier) speakerAgrees(sp quoteSpeaker, ev *evidenceFacts) (string, bool) {
 	for _, q := range v.quotes.Quotes(ev.text) {
-		if q.Speaker == "" || q.Pronoun || q.Anonymous || !quoteIn(sp.parts, normQuote(q.Text)) {
+		if q.Speaker == "" || q.Pronoun || !quoteIn(sp.parts, normQuote(q.Text)) {
 			continue
 		}
 		theirs := speakerWords(q.Speaker + " " + q.SpeakerRole)
