@@ -350,6 +350,49 @@ func (j *job) disputes(minConf float64) ([]item, int) {
 }
 
 func (j *job) dispute(cf facts.Conflict) (item, bool) {
+	line, ok := Dispute(j.w.check, cf)
+	if !ok {
+		return item{}, false
+	}
+	it := item{conflict: cf.ID, facts: cf.Facts, text: line.Text}
+	for _, sd := range line.Sides {
+		for _, c := range sd.Cites {
+			it.cites = append(it.cites, cite{source: c.Source, at: sd.At, ev: c.Evidence})
+		}
+	}
+	sortCites(it.cites)
+	return it, true
+}
+
+// DisputeLine is the line that reports a contradiction: what the sides
+// differ on, then each side's value as its sources print it, each
+// followed by the marker of the sources that state it ("US troops in
+// Iraq: 2,500 [1][4] against about 2,000 [2].").
+type DisputeLine struct {
+	Text  string
+	Sides []DisputeSide
+}
+
+// DisputeSide is one side's marker: At is its byte offset in the line,
+// Cites the sources (corpus indexes) that back the side's value.
+type DisputeSide struct {
+	At    int
+	Cites []DisputeCite
+}
+
+// DisputeCite is a source backing a side, and its evidence spans.
+type DisputeCite struct {
+	Source   int
+	Evidence []summarize.Span
+}
+
+// Dispute writes the line for contradiction cf from the fact table alone,
+// so every value on it is a source's: the LLM backend uses it for the
+// contradictions its model picks. ok is false when some side's value
+// cannot be cited to any source, since a side no source can be shown to
+// state is not reported.
+func Dispute(check Checker, cf facts.Conflict) (DisputeLine, bool) {
+	j := &job{w: &Writer{check: check}}
 	sides := append([]facts.Side(nil), cf.Sides...)
 	if cf.Update {
 		sort.SliceStable(sides, func(a, b int) bool { return sides[a].Published < sides[b].Published })
@@ -359,7 +402,7 @@ func (j *job) dispute(cf facts.Conflict) (item, bool) {
 	var b strings.Builder
 	b.WriteString(briefing.DisputeLead(cf))
 	b.WriteString(": ")
-	it := item{conflict: cf.ID, facts: cf.Facts}
+	var line DisputeLine
 	for k, sd := range sides {
 		switch {
 		case k == 0:
@@ -370,19 +413,18 @@ func (j *job) dispute(cf facts.Conflict) (item, bool) {
 		}
 		v, cites := j.side(cf, sd)
 		if len(cites) == 0 {
-			// A side no source can be shown to state is not reported.
-			return item{}, false
+			return DisputeLine{}, false
 		}
 		b.WriteString(v)
+		ds := DisputeSide{At: b.Len()}
 		for _, c := range cites {
-			c.at = b.Len()
-			it.cites = append(it.cites, c)
+			ds.Cites = append(ds.Cites, DisputeCite{Source: c.source, Evidence: c.ev})
 		}
+		line.Sides = append(line.Sides, ds)
 	}
 	b.WriteString(".")
-	it.text = b.String()
-	sortCites(it.cites)
-	return it, true
+	line.Text = b.String()
+	return line, true
 }
 
 // side words one side's value as its sources print it and cites each
