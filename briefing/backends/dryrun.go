@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/brieftool/brief/briefing/llm"
+	"github.com/brieftool/brief/briefing/llm/openai"
 )
 
 // Cost prices tokens at the settings' prices: the known list price for
@@ -24,7 +25,7 @@ func (o *Opened) Cost(in, out int) (usd float64, ok bool) {
 func (o *Opened) WriteDryRun(w io.Writer, p *llm.Plan) error {
 	s := o.Resolved
 	var b strings.Builder
-	fmt.Fprintf(&b, "Dry run: nothing was sent.\nModel %s at %s; context %d tokens, up to %d tokens per answer.\n", s.Model, s.BaseURL, p.Context, p.MaxTokens)
+	fmt.Fprintf(&b, "Dry run: nothing was sent.\nModel %s at %s; context %d tokens, up to %d tokens per answer.\n", s.Model, openai.RedactURL(s.BaseURL), p.Context, p.MaxTokens)
 	in, out := 0, 0
 	estimated := false
 	for _, c := range p.Calls {

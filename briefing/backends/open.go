@@ -171,7 +171,7 @@ func Scope(s Settings) string {
 	if s.Temp != nil {
 		t = strconv.FormatFloat(*s.Temp, 'g', -1, 64)
 	}
-	return strings.Join([]string{strings.TrimRight(s.BaseURL, "/"), s.Model, prompts.Fingerprint(), "temperature=" + t, "max_tokens=" + strconv.Itoa(s.MaxTokens)}, "\x00")
+	return strings.Join([]string{strings.TrimRight(openai.RedactURL(s.BaseURL), "/"), s.Model, prompts.Fingerprint(), "temperature=" + t, "max_tokens=" + strconv.Itoa(s.MaxTokens)}, "\x00")
 }
 
 // cachePath is $BRIEF_CACHE_DIR/llm.db, else the user's cache directory's.

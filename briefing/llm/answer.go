@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // answer is the model's JSON, as prompts/answer.v1.schema.json defines
@@ -63,7 +65,52 @@ func parseAnswer(content string) (*answer, error) {
 	if a.empty() {
 		return nil, errors.New(`the JSON object has none of "headline", "key_points", "disputes", "quotes", "background"`)
 	}
+	a.normalize()
 	return &a, nil
+}
+
+// normalize puts the model's text in the forms the check reads: a figure
+// in fullwidth or Arabic-Indic digits, words in corner brackets or
+// fullwidth quotation marks, or text reordered by invisible bidi controls
+// would otherwise look like something the check has no rule for, and
+// pass.
+func (a *answer) normalize() {
+	a.Headline = plainText(a.Headline)
+	for _, l := range [][]answerPoint{a.KeyPoints, a.Background} {
+		for i := range l {
+			l[i].Text = plainText(l[i].Text)
+		}
+	}
+	for i := range a.Disputes {
+		a.Disputes[i].Text = plainText(a.Disputes[i].Text)
+	}
+	for i := range a.Quotes {
+		a.Quotes[i].Speaker = plainText(a.Quotes[i].Speaker)
+		a.Quotes[i].Quote = plainText(a.Quotes[i].Quote)
+	}
+}
+
+func plainText(s string) string {
+	s = width.Narrow.String(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r < utf8.RuneSelf:
+			return r
+		case unicode.Is(unicode.Cf, r):
+			return -1 // bidi controls, zero-width joiners and spaces
+		case r == '「' || r == '『' || r == '〝' || r == '｢':
+			return '“'
+		case r == '」' || r == '』' || r == '〞' || r == '〟' || r == '｣':
+			return '”'
+		case unicode.Is(unicode.Nd, r):
+			z := r
+			for unicode.Is(unicode.Nd, z-1) {
+				z--
+			}
+			return '0' + (r-z)%10
+		}
+		return r
+	}, s)
 }
 
 // stripReasoning drops a reasoning model's <think> block.
@@ -225,6 +272,15 @@ func splitSentences(m marked) []marked {
 	from := 0
 	var groups []markGroup
 	for _, g := range m.groups {
+		// A marker right after a sentence that was already cut off ("…
+		// Tuesday [S2]. [S5] He …") cites that sentence too.
+		if g.at < from {
+			if k := len(out); k > 0 {
+				last := &out[k-1].groups[len(out[k-1].groups)-1]
+				last.ids = appendNew(last.ids, g.ids...)
+			}
+			continue
+		}
 		end := g.at
 		// Take the sentence's closing punctuation.
 		for end < len(m.text) && strings.ContainsRune(".!?”\"'", rune(m.text[end])) {

@@ -25,7 +25,9 @@ func (b *Backend) ask(ctx context.Context, stage string, p prompts.Prompt) (*ans
 		// A server that cut the prompt to its own window (Ollama's
 		// num_ctx) answers a question nobody asked; it reports the
 		// tokens it read.
-		if !ans.Cached && ans.PromptTokens > 0 && counted >= 1000 && ans.PromptTokens*2 < counted {
+		// A cached answer keeps the count, so one written for a cut
+		// prompt is never reused either.
+		if ans.PromptTokens > 0 && counted >= 1000 && ans.PromptTokens*2 < counted {
 			return nil, &Error{Kind: ErrBadAnswer, Msg: fmt.Sprintf("%s: the server read only %d of the prompt's about %d tokens, so it cut the prompt to a smaller window", stage, ans.PromptTokens, counted),
 				Hint: fmt.Sprintf("set --context to the server's window (about %d; for Ollama, the model's num_ctx)", ans.PromptTokens)}
 		}

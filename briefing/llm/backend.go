@@ -317,7 +317,14 @@ func (b *Backend) factTokens(f prompts.Fact) int {
 // table fits the window, else part by part and then merged. It returns an
 // error, and writes nothing, when the model fails for good; the caller
 // falls back to the extractive backend.
-func (b *Backend) Write(ctx context.Context, req briefing.Request) (*briefing.Briefing, error) {
+func (b *Backend) Write(ctx context.Context, req briefing.Request) (out *briefing.Briefing, err error) {
+	// Whatever a model answers must never take the process down: a
+	// failure to read it is a failed model, and the caller falls back.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, &Error{Kind: ErrBadAnswer, Msg: fmt.Sprintf("the model's answer could not be read (%v)", r)}
+		}
+	}()
 	in, err := newInput(req)
 	if err != nil {
 		return nil, err
@@ -347,7 +354,7 @@ func (b *Backend) Write(ctx context.Context, req briefing.Request) (*briefing.Br
 		notes = append(notes, said...)
 	}
 	head, secs := cv.items(a)
-	out := cv.build(head, secs, in.data.Words)
+	out = cv.build(head, secs, in.data.Words)
 	out.Backend = b.Name()
 	if len(plan.LeftOut) > 0 {
 		notes = append(notes, fmt.Sprintf("Not given to the model, because the fact table holds no statement of theirs: %s.", strings.Join(plan.LeftOut, "; ")))

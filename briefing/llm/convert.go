@@ -8,18 +8,18 @@ import (
 	"unicode"
 
 	"github.com/brieftool/brief/briefing"
+	"github.com/brieftool/brief/briefing/extractive"
 	"github.com/brieftool/brief/summarize"
 	"github.com/brieftool/brief/summarize/facts"
 	"github.com/brieftool/brief/summarize/words"
 )
 
 // Checker says whether evidence supports a claim; briefing.Verifier is
-// the one brief uses. The backend uses it only to choose, in each cited
-// source, the sentence that best backs a claim: the verdict on the claim
-// is the citation check's, after the backend is done.
-type Checker interface {
-	SupportsMin(claim, evidence string, minRecall float64) (bool, string)
-}
+// the one brief uses. The backend uses it to choose, in each cited
+// source, the sentence that best backs a claim, and to write dispute
+// lines: the verdict on each sentence is the citation check's, after the
+// backend is done.
+type Checker = extractive.Checker
 
 // Limits of the page, as the extractive backend keeps them, so a model's
 // briefing also prints on one page.
@@ -65,6 +65,11 @@ type draftCite struct {
 type converter struct {
 	in    *input
 	check Checker
+	// unknownDisputes counts disputes naming no contradiction of the
+	// table; they are left out, and the page says so.
+	unknownDisputes int
+	// unnamedQuotes counts quotes left out for want of a speaker.
+	unnamedQuotes int
 }
 
 // items converts the answer's sentences, section by section; each
@@ -83,36 +88,35 @@ func (cv *converter) items(a *answer) (headline *draftItem, sections map[string]
 	for _, p := range a.Background {
 		sections[briefing.SectionBackground] = append(sections[briefing.SectionBackground], cv.sentence(briefing.SectionBackground, p.Text, p.Facts)...)
 	}
+	// The model picks the contradictions that matter; their lines are
+	// written from the fact table, as the extractive backend writes them,
+	// so a dispute line can neither misstate a side nor relabel one
+	// contradiction with another's slot.
+	shown := map[string]bool{}
 	for _, d := range a.Disputes {
-		text := strings.TrimSpace(d.Text)
-		if text == "" {
+		cf := cv.in.conflict[strings.ToUpper(strings.TrimSpace(d.Conflict))]
+		if cf == nil {
+			cv.unknownDisputes++
 			continue
 		}
-		m := parseMarkers(text)
-		it := draftItem{section: briefing.SectionDisputed, text: m.text}
-		if cf := cv.in.conflict[strings.ToUpper(strings.TrimSpace(d.Conflict))]; cf != nil {
-			it.conflict = cf.ID
-			it.facts = append(it.facts, cf.Facts...)
-			m = cv.groundFrame(m, cf)
-			it.text = m.text
+		if shown[cf.ID] {
+			continue
 		}
-		// Each side's sources back only that side's value: the claim of a
-		// group is the text since the previous group, which for the first
-		// starts after the frame ("US troops in Iraq: ").
-		from := 0
-		if i := strings.Index(m.text, ": "); i >= 0 && len(m.groups) > 0 && i+2 <= m.groups[0].at {
-			from = i + 2
+		shown[cf.ID] = true
+		if it, ok := cv.dispute(cf); ok {
+			sections[briefing.SectionDisputed] = append(sections[briefing.SectionDisputed], it)
 		}
-		for _, g := range extendLast(m.text, m.groups) {
-			it.groups = append(it.groups, cv.group(m.text[from:g.at], g))
-			from = g.at
-		}
-		sections[briefing.SectionDisputed] = append(sections[briefing.SectionDisputed], it)
 	}
 	for _, q := range a.Quotes {
 		quote := strings.TrimSpace(strings.Trim(strings.TrimSpace(q.Quote), `"“”`))
 		speaker := strings.TrimSpace(q.Speaker)
 		if quote == "" {
+			continue
+		}
+		// A notable quote names who said it, and its speaker is a name
+		// or a role, not a clause that could carry a claim of its own.
+		if !nameLike(speaker) {
+			cv.unnamedQuotes++
 			continue
 		}
 		text := "“" + quote + "”"
@@ -157,9 +161,39 @@ func (cv *converter) sentence(section, text string, factIDs []string) []draftIte
 			it.groups = append(it.groups, cv.group(m.text[from:g.at], g))
 			from = g.at
 		}
+		cv.wholeSentence(&it)
 		out = append(out, it)
 	}
 	return out
+}
+
+// wholeSentence judges a sentence whose markers cut it into parts as a
+// whole too: "it is not [S5] about keeping troops [S5]" has each part
+// backed, and the sentence denying what the source says. When the whole
+// sentence contradicts its evidence taken together, every cited source
+// must back all of it.
+func (cv *converter) wholeSentence(it *draftItem) {
+	if len(it.groups) < 2 {
+		return
+	}
+	var ev []string
+	var ids []string
+	for _, g := range it.groups {
+		for _, c := range g.cites {
+			ids = appendNew(ids, c.id)
+			if c.source < 0 {
+				continue
+			}
+			src := cv.in.corpus.Sources[c.source]
+			for _, sp := range c.ev {
+				ev = append(ev, src.Text[sp.Start:sp.End])
+			}
+		}
+	}
+	if ok, why := cv.check.SupportsMin(it.text, strings.Join(ev, " "), briefing.DefaultMinRecall); ok || !contradicts(why) {
+		return
+	}
+	it.groups = []citeGroup{cv.group(it.text, markGroup{at: len(it.text), ids: ids})}
 }
 
 // extendLast moves the last group to the end of the text when words
@@ -226,14 +260,26 @@ func (cv *converter) evidence(claim string, si int) ([]int, bool) {
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	const tries = 4
+	// The first sentence that contradicts the claim ("Friday" where it
+	// says Tuesday) is the source's own word on the matter: weaker
+	// sentences that merely lack the detail must not rescue the claim,
+	// though the sentence joined with its neighbour may (a claim that
+	// joins two of the source's sentences, one of them dated).
+	contra := -1
 	for k := 0; k < len(cands) && k < tries; k++ {
 		sp := src.Sentences[cands[k].i].Span
-		if ok, _ := cv.check.SupportsMin(claim, src.Text[sp.Start:sp.End], briefing.DefaultMinRecall); ok {
+		ok, why := cv.check.SupportsMin(claim, src.Text[sp.Start:sp.End], briefing.DefaultMinRecall)
+		if ok && contra < 0 {
 			return []int{cands[k].i}, true
 		}
+		if !ok && contra < 0 && contradicts(why) {
+			contra = k
+		}
 	}
-	// A claim that joins two sentences of the source.
 	for k := 0; k < len(cands) && k < 2; k++ {
+		if contra >= 0 && k != contra {
+			continue
+		}
 		i := cands[k].i
 		for _, j := range []int{i - 1, i + 1} {
 			if j < 0 || j >= len(src.Sentences) {
@@ -244,6 +290,9 @@ func (cv *converter) evidence(claim string, si int) ([]int, bool) {
 				return []int{min(i, j), max(i, j)}, true
 			}
 		}
+	}
+	if contra >= 0 {
+		return []int{cands[contra].i}, false
 	}
 	return []int{cands[0].i}, false
 }
@@ -295,7 +344,17 @@ func (cv *converter) build(headline *draftItem, sections map[string][]draftItem,
 			b.Notes = append(b.Notes, fmt.Sprintf("The model wrote %d words against a budget of %d; its last %d sentence(s) were cut.", w, words, cut))
 		}
 	}
+	cv.addStated(sections)
 	cv.flagDisputed(sections)
+	if n := len(cv.in.data.Conflicts) + len(cv.in.data.Updates) - len(sections[briefing.SectionDisputed]); n > 0 {
+		b.Notes = append(b.Notes, fmt.Sprintf("%d more contradiction(s) at confidence %.2f or more are not shown here; brief conflicts lists them all.", n, cv.in.minConf))
+	}
+	if cv.unnamedQuotes > 0 {
+		b.Notes = append(b.Notes, fmt.Sprintf("%d quotation(s) the model gave without a named speaker were left out.", cv.unnamedQuotes))
+	}
+	if cv.unknownDisputes > 0 {
+		b.Notes = append(b.Notes, fmt.Sprintf("The model reported %d contradiction(s) the fact table does not have; they are left out.", cv.unknownDisputes))
+	}
 
 	cited := map[int]bool{}
 	all := []*draftItem{headline}
@@ -411,6 +470,43 @@ func (cv *converter) render(it draftItem, num map[int]int) briefing.Item {
 	return out
 }
 
+// addStated adds the line of every contradiction a sentence on the page
+// states a side of, when the model did not report it (within the page's
+// limit): a figure the sources dispute must not read as agreed.
+func (cv *converter) addStated(sections map[string][]draftItem) {
+	type ref struct{ source, start int }
+	side := map[ref]*facts.Conflict{}
+	for _, cf := range cv.in.conflict {
+		for _, sd := range cf.Sides {
+			for _, e := range sd.Evidence {
+				side[ref{e.Source, e.Start}] = cf
+			}
+		}
+	}
+	shown := map[string]bool{}
+	for _, d := range sections[briefing.SectionDisputed] {
+		shown[d.conflict] = true
+	}
+	for _, sec := range []string{briefing.SectionKeyPoints, briefing.SectionQuotes, briefing.SectionBackground} {
+		for _, it := range sections[sec] {
+			for _, g := range it.groups {
+				for _, c := range g.cites {
+					for _, sp := range c.ev {
+						cf := side[ref{c.source, sp.Start}]
+						if cf == nil || shown[cf.ID] || len(sections[briefing.SectionDisputed]) >= maxDisputes {
+							continue
+						}
+						shown[cf.ID] = true
+						if d, ok := cv.dispute(cf); ok {
+							sections[briefing.SectionDisputed] = append(sections[briefing.SectionDisputed], d)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // flagDisputed marks key points and background lines whose evidence is
 // a side of a contradiction the page reports, as the extractive backend
 // does: the reader must not take that figure as agreed.
@@ -513,32 +609,57 @@ func (cv *converter) factsOf(it draftItem) []int {
 	return out
 }
 
-// groundFrame checks the model's frame of a dispute line, the part before
-// the first ": " that names what the sides differ on. The citation check
-// takes it on trust, as it names the fact table's slot, so a frame the
-// slot and the sides' evidence do not bear out ("Casualties: 2,500 [S1]
-// against 2,000 [S2]" for a troop count) is replaced by the fact table's
-// own name for the slot.
-func (cv *converter) groundFrame(m marked, cf *facts.Conflict) marked {
-	i := strings.Index(m.text, ": ")
-	if i < 0 || len(m.groups) == 0 || i+2 > m.groups[0].at {
-		return m
+// dispute is the table's line for contradiction cf.
+func (cv *converter) dispute(cf *facts.Conflict) (draftItem, bool) {
+	line, ok := extractive.Dispute(cv.check, *cf)
+	if !ok {
+		return draftItem{}, false
 	}
-	frame := m.text[:i]
-	ground := []string{cf.Subject}
-	for _, sd := range cf.Sides {
-		for _, e := range sd.Evidence {
-			ground = append(ground, e.Text)
+	it := draftItem{section: briefing.SectionDisputed, text: line.Text, conflict: cf.ID, facts: append([]int(nil), cf.Facts...)}
+	for _, sd := range line.Sides {
+		g := citeGroup{at: sd.At}
+		for _, c := range sd.Cites {
+			dc := draftCite{id: sourceID(c.Source), source: c.Source, ev: c.Evidence, ok: true}
+			src := cv.in.corpus.Sources[c.Source]
+			for _, sp := range c.Evidence {
+				for k, sent := range src.Sentences {
+					if sent.Span == sp {
+						dc.sents = append(dc.sents, k)
+					}
+				}
+			}
+			g.cites = append(g.cites, dc)
+		}
+		it.groups = append(it.groups, g)
+	}
+	return it, true
+}
+
+// contradicts reports whether the check's reason is a contradiction
+// rather than something missing.
+func contradicts(reason string) bool {
+	return strings.Contains(reason, "contradicts") || strings.Contains(reason, "negation") || strings.Contains(reason, "opposite")
+}
+
+// nameLike reports whether a quote's speaker reads as a name or a short
+// role ("Lloyd Austin", "the defence official"): at most six words, no
+// clause, not a pronoun.
+func nameLike(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 6 || strings.ContainsAny(s, ",;:()[]\"“”") {
+		return false
+	}
+	if len(f) == 1 {
+		switch strings.ToLower(f[0]) {
+		case "he", "she", "they", "it", "we", "i", "you", "someone", "unknown":
+			return false
 		}
 	}
-	if ok, _ := cv.check.SupportsMin(frame, strings.Join(ground, " "), briefing.DefaultMinRecall); ok {
-		return m
+	for _, w := range f {
+		switch strings.ToLower(w) {
+		case "who", "which", "that", "after", "before", "when", "while", "because", "said", "says":
+			return false
+		}
 	}
-	lead := briefing.DisputeLead(*cf)
-	shift := len(lead) - len(frame)
-	out := marked{text: lead + m.text[i:]}
-	for _, g := range m.groups {
-		out.groups = append(out.groups, markGroup{at: g.at + shift, ids: g.ids})
-	}
-	return out
+	return true
 }

@@ -23,6 +23,7 @@ type input struct {
 	source   map[string]int // "S3" -> corpus index
 	fact     map[string]int // "F12" -> table index
 	conflict map[string]*facts.Conflict
+	minConf  float64
 	// leftOut are corpus indexes of sources no statement of which reaches
 	// the model: the briefing names them.
 	leftOut []int
@@ -44,7 +45,7 @@ func newInput(req briefing.Request) (*input, error) {
 	if req.Table == nil {
 		return nil, fmt.Errorf("no fact table")
 	}
-	in := &input{corpus: req.Corpus, table: req.Table, source: map[string]int{}, fact: map[string]int{}, conflict: map[string]*facts.Conflict{}}
+	in := &input{corpus: req.Corpus, table: req.Table, minConf: req.MinConfidence, source: map[string]int{}, fact: map[string]int{}, conflict: map[string]*facts.Conflict{}}
 	words := req.Words
 	if words <= 0 {
 		words = briefing.DefaultWords

@@ -328,3 +328,15 @@ func TestReportInterruptedWritesNothing(t *testing.T) {
 		t.Errorf("files left behind: %v", entries)
 	}
 }
+
+// A password or key in the base URL is a credential like the API key
+// (the client's errors are tested in briefing/llm/openai).
+func TestReportBaseURLSecretsNotPrinted(t *testing.T) {
+	for _, u := range []string{"http://user:hunter2@127.0.0.1:1/v1", "http://127.0.0.1:1/v1?api-key=hunter2"} {
+		env := map[string]string{"BRIEF_CACHE_DIR": t.TempDir()}
+		r := brief(t, false, env, "", "report", "--dry-run", "--model", "m", "--base-url", u, seedsDir)
+		if r.code != 0 || strings.Contains(r.stdout+r.stderr, "hunter2") {
+			t.Errorf("%s: dry run exit %d, secret printed: %v", u, r.code, strings.Contains(r.stdout+r.stderr, "hunter2"))
+		}
+	}
+}

@@ -98,7 +98,10 @@ const (
 // concurrent use.
 type Client struct {
 	cfg     Config
-	baseURL string // for messages: no password, no trailing slash
+	baseURL string // for messages: no password, no query values, no trailing slash
+	// secrets are never printed: the key, and a password or query
+	// values in the base URL.
+	secrets []string
 	api     *goopenai.Client
 	// floor is the least format the server has refused less than: once a
 	// server rejects json_schema, later calls start at json_object.
@@ -125,7 +128,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("openai: the base URL does not parse as a URL (check --base-url or OPENAI_BASE_URL)")
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("openai: base URL %q is not an http:// or https:// URL (check --base-url or OPENAI_BASE_URL)", u.Redacted())
+		return nil, fmt.Errorf("openai: base URL %q is not an http:// or https:// URL (check --base-url or OPENAI_BASE_URL)", RedactURL(cfg.BaseURL))
 	}
 	// A key pasted from a file often ends in a newline, which net/http
 	// refuses to put in a header.
@@ -162,8 +165,12 @@ func New(cfg Config) (*Client, error) {
 
 	c := &Client{
 		cfg:     cfg,
-		baseURL: strings.TrimRight(u.Redacted(), "/"),
+		baseURL: strings.TrimRight(RedactURL(cfg.BaseURL), "/"),
 		sleep:   sleepCtx,
+		secrets: urlSecrets(u),
+	}
+	if cfg.APIKey != "" {
+		c.secrets = append(c.secrets, cfg.APIKey)
 	}
 	var hc http.Client
 	if cfg.HTTPClient != nil {
@@ -473,10 +480,43 @@ func (c *Client) sanitized(err error) error {
 }
 
 func (c *Client) redact(s string) string {
-	if c.cfg.APIKey == "" {
-		return s
+	for _, secret := range c.secrets {
+		s = strings.ReplaceAll(s, secret, "[redacted]")
 	}
-	return strings.ReplaceAll(s, c.cfg.APIKey, "[redacted]")
+	return s
+}
+
+// RedactURL is u fit to print: a password and the values of query
+// parameters (Azure-style proxies take "?api-key=...") replaced.
+func RedactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(an unparsable URL)"
+	}
+	if len(u.Query()) > 0 {
+		q := u.Query()
+		for k := range q {
+			q.Set(k, "redacted")
+		}
+		u.RawQuery = q.Encode()
+	}
+	return u.Redacted()
+}
+
+// urlSecrets are the parts of a base URL that must not be printed.
+func urlSecrets(u *url.URL) []string {
+	var out []string
+	if p, ok := u.User.Password(); ok && p != "" {
+		out = append(out, p)
+	}
+	for _, vs := range u.Query() {
+		for _, v := range vs {
+			if len(v) >= 4 {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 func attempts(n int) string {

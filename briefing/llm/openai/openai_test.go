@@ -928,3 +928,21 @@ func TestRetryAfterParse(t *testing.T) {
 		}
 	}
 }
+
+// RedactURL hides a password and query values (Azure-style proxies take
+// "?api-key="), and so does every error of a client with such a URL.
+func TestURLSecretsNotInErrors(t *testing.T) {
+	for _, u := range []string{"http://user:hunter2@127.0.0.1:1/v1", "http://127.0.0.1:1/v1?api-key=hunter2"} {
+		if got := RedactURL(u); strings.Contains(got, "hunter2") || !strings.Contains(got, "127.0.0.1:1/v1") {
+			t.Errorf("RedactURL(%q) = %q", u, got)
+		}
+		c, err := New(Config{BaseURL: u, Model: "m", MaxAttempts: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Complete(context.Background(), llm.Call{System: "s", User: "u"})
+		if err == nil || strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("%s: error %v", u, err)
+		}
+	}
+}
