@@ -34,6 +34,34 @@ type answerPoint struct {
 	Facts []string `json:"facts"`
 }
 
+// UnmarshalJSON takes the slips models make on servers without strict
+// structured output, rather than losing the whole answer to them: a
+// point written as a bare string, and "facts" as one id.
+func (p *answerPoint) UnmarshalJSON(b []byte) error {
+	var text string
+	if json.Unmarshal(b, &text) == nil {
+		*p = answerPoint{Text: text}
+		return nil
+	}
+	var raw struct {
+		Text  string          `json:"text"`
+		Facts json.RawMessage `json:"facts"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*p = answerPoint{Text: raw.Text}
+	if len(raw.Facts) > 0 && string(raw.Facts) != "null" {
+		var one string
+		if json.Unmarshal(raw.Facts, &one) == nil {
+			p.Facts = []string{one}
+		} else if err := json.Unmarshal(raw.Facts, &p.Facts); err != nil {
+			return fmt.Errorf("facts: %v", err)
+		}
+	}
+	return nil
+}
+
 // empty reports whether the answer says nothing at all.
 func (a *answer) empty() bool {
 	return strings.TrimSpace(a.Headline) == "" && len(a.KeyPoints) == 0 && len(a.Disputes) == 0 && len(a.Quotes) == 0 && len(a.Background) == 0
@@ -196,6 +224,22 @@ func parseMarkers(s string) marked {
 		for i < len(s) && s[i] == ' ' && i+1 < len(s) && strings.ContainsRune(".,;:!?", rune(s[i+1])) {
 			i++
 		}
+	}
+	// A marker before any text ("[S2] Austin arrived ...") cites what
+	// follows it.
+	lead := len(b.String()) - len(strings.TrimLeftFunc(b.String(), unicode.IsSpace))
+	if len(out.groups) > 0 && out.groups[0].at <= lead {
+		first := out.groups[0]
+		out.groups = out.groups[1:]
+		if len(out.groups) == 0 {
+			out.groups = []markGroup{{at: b.Len(), ids: first.ids}}
+		} else {
+			out.groups[0].ids = appendNew(first.ids, out.groups[0].ids...)
+		}
+	}
+	// Offsets were taken in the text before its leading spaces went.
+	for k := range out.groups {
+		out.groups[k].at -= lead
 	}
 	out.text = strings.TrimSpace(b.String())
 	for k := range out.groups {

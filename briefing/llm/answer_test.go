@@ -19,7 +19,9 @@ func TestParseMarkers(t *testing.T) {
 		// Brackets that are not markers stay text.
 		{"The minister [of defence] resigned [sic] [S3].", "The minister [of defence] resigned [sic].", []markGroup{{40, []string{"S3"}}}},
 		{"No markers at all.", "No markers at all.", nil},
-		{"[S2] Opens with one.", "Opens with one.", []markGroup{{0, []string{"S2"}}}},
+		{"[S2] Opens with one.", "Opens with one.", []markGroup{{15, []string{"S2"}}}},
+		{"[S2] Opens with one [S4].", "Opens with one.", []markGroup{{14, []string{"S2", "S4"}}}},
+		{"  Leading spaces [S1].", "Leading spaces.", []markGroup{{14, []string{"S1"}}}},
 	}
 	for _, tc := range cases {
 		m := parseMarkers(tc.in)
@@ -82,6 +84,7 @@ func TestParseAnswer(t *testing.T) {
 		{"trailing comma", `{"headline": "H", "key_points": [,]}`, "invalid JSON"},
 		{"wrong object", `{"summary": "..."}`, "none of"},
 		{"wrong type", `{"headline": ["H"]}`, "invalid JSON"},
+		{"points as strings", `{"headline": "H [S1]", "key_points": ["K [S1]."], "background": [{"text": "B [S2].", "facts": "F3"}]}`, ""},
 	}
 	for _, tc := range cases {
 		a, err := parseAnswer(tc.in)

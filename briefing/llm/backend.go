@@ -199,7 +199,10 @@ func (b *Backend) leftOut(in *input) []string {
 		s := in.corpus.Sources[i]
 		name := sourceOutlet(s)
 		if t := oneLine(s.Title); t != "" {
-			name += " “" + t + "”"
+			name = strings.TrimSpace(name + " “" + t + "”")
+		}
+		if name == "" {
+			name = s.Origin
 		}
 		out = append(out, name)
 	}

@@ -82,6 +82,13 @@ func (cv *converter) items(a *answer) (headline *draftItem, sections map[string]
 			headline = &its[0]
 		}
 	}
+	// Only what the page can show is converted (the evidence search is
+	// the costly part): a runaway answer of thousands of points costs no
+	// more than a page.
+	a.KeyPoints = a.KeyPoints[:min(len(a.KeyPoints), 3*maxKeyPoints)]
+	a.Background = a.Background[:min(len(a.Background), 30)]
+	a.Quotes = a.Quotes[:min(len(a.Quotes), 3*maxQuotes)]
+	a.Disputes = a.Disputes[:min(len(a.Disputes), 3*maxDisputes)]
 	for _, p := range a.KeyPoints {
 		sections[briefing.SectionKeyPoints] = append(sections[briefing.SectionKeyPoints], cv.sentence(briefing.SectionKeyPoints, p.Text, p.Facts)...)
 	}
