@@ -1,11 +1,13 @@
 package backends
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/brieftool/brief/briefing"
 )
@@ -28,13 +30,13 @@ func TestOpenChoosesBackend(t *testing.T) {
 		{"auto, no model", Settings{}, false, Extractive, ""},
 		{"auto with a model", Settings{Model: "llama3.1:8b", BaseURL: "http://127.0.0.1:1/v1"}, true, OpenAI, ""},
 		{"extractive despite a model", Settings{Backend: Extractive, Model: "m"}, false, Extractive, ""},
-		{"openai without a model", Settings{Backend: OpenAI}, false, "", "needs a model"},
+		{"openai without a model, server down", Settings{Backend: OpenAI, BaseURL: "http://127.0.0.1:1/v1", Timeout: Duration(time.Second)}, false, "", "no model named"},
 		{"unknown backend", Settings{Backend: "claude"}, false, "", "unknown backend"},
 		{"bad policy", Settings{OnUnsupported: "ignore"}, false, "", "ignore"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			o, err := Open(tc.s, env(map[string]string{"BRIEF_CACHE_DIR": cache}), verifier())
+			o, err := Open(context.Background(), tc.s, env(map[string]string{"BRIEF_CACHE_DIR": cache}), verifier())
 			if tc.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.err) {
 					t.Fatalf("err %v, want %q", err, tc.err)
@@ -56,7 +58,7 @@ func TestOpenChoosesBackend(t *testing.T) {
 }
 
 func TestOpenDefaults(t *testing.T) {
-	o, err := Open(Settings{Model: "gpt-4o-mini", NoCache: ptr(true)}, env(nil), verifier())
+	o, err := Open(context.Background(), Settings{Model: "gpt-4o-mini", NoCache: ptr(true)}, env(nil), verifier())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +70,7 @@ func TestOpenDefaults(t *testing.T) {
 		t.Errorf("cost %v %v, want gpt-4o-mini's list price 0.15+0.60", usd, ok)
 	}
 	// A reasoning model gets no temperature and more room.
-	o, err = Open(Settings{Model: "o3-mini", NoCache: ptr(true)}, env(nil), verifier())
+	o, err = Open(context.Background(), Settings{Model: "o3-mini", NoCache: ptr(true)}, env(nil), verifier())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +78,7 @@ func TestOpenDefaults(t *testing.T) {
 		t.Errorf("reasoning model resolved %+v", o.Resolved)
 	}
 	// A local server is not priced at OpenAI's list price.
-	o, err = Open(Settings{Model: "gpt-4o-mini", BaseURL: "http://localhost:8080/v1", NoCache: ptr(true)}, env(nil), verifier())
+	o, err = Open(context.Background(), Settings{Model: "gpt-4o-mini", BaseURL: "http://localhost:8080/v1", NoCache: ptr(true)}, env(nil), verifier())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +124,7 @@ func TestLoadFile(t *testing.T) {
 
 func TestScopeNeverHoldsTheKey(t *testing.T) {
 	const key = "sk-secret-scope"
-	o, err := Open(Settings{Model: "m", BaseURL: "http://127.0.0.1:1/v1", NoCache: ptr(true)}, env(map[string]string{"OPENAI_API_KEY": key}), verifier())
+	o, err := Open(context.Background(), Settings{Model: "m", BaseURL: "http://127.0.0.1:1/v1", NoCache: ptr(true)}, env(map[string]string{"OPENAI_API_KEY": key}), verifier())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package backends
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -28,7 +29,7 @@ const (
 )
 
 // ErrNoModel is returned for --backend openai with no model named.
-var ErrNoModel = errors.New("--backend openai needs a model: set --model, BRIEF_MODEL, or \"model\" in the config file")
+var ErrNoModel = errors.New("no model named: set --model, BRIEF_MODEL, or \"model\" in the config file")
 
 // Env is what Open needs from outside.
 type Env struct {
@@ -69,8 +70,10 @@ func (o *Opened) Policy() (briefing.Policy, error) {
 }
 
 // Open builds the writer the settings ask for. check serves both the
-// citation check and the backends' choice of evidence.
-func Open(s Settings, env Env, check *briefing.Verifier) (*Opened, error) {
+// citation check and the backends' choice of evidence. With --backend
+// openai and no model named, it asks the server which model it serves
+// (llama.cpp's and vLLM's serve one), under ctx.
+func Open(ctx context.Context, s Settings, env Env, check *briefing.Verifier) (*Opened, error) {
 	if s.OnUnsupported == "" {
 		s.OnUnsupported = string(briefing.PolicyDrop)
 	}
@@ -87,20 +90,37 @@ func Open(s Settings, env Env, check *briefing.Verifier) (*Opened, error) {
 	case Extractive:
 		return &Opened{Writer: ext, Resolved: s}, nil
 	case OpenAI:
-		if s.Model == "" {
-			return nil, ErrNoModel
-		}
 	default:
 		return nil, fmt.Errorf("unknown backend %q (want auto, extractive or openai)", s.Backend)
 	}
 	s.Backend = OpenAI
-	info := llm.LookupModel(s.Model)
 	if s.BaseURL == "" {
 		s.BaseURL = DefaultBaseURL
 	}
 	if s.APIKeyEnv == "" {
 		s.APIKeyEnv = DefaultAPIKeyEnv
 	}
+	getenv := env.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	if s.Model == "" {
+		models, err := openai.Models(ctx, openai.Config{BaseURL: s.BaseURL, APIKey: strings.TrimSpace(getenv(s.APIKeyEnv)),
+			APIKeyEnv: s.APIKeyEnv, Timeout: time.Duration(s.Timeout), MaxAttempts: 2, HTTPClient: env.HTTPClient})
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("%w; asking the server for its models failed: %v", ErrNoModel, err)
+		case len(models) == 0:
+			return nil, fmt.Errorf("%w; the server lists no models", ErrNoModel)
+		case len(models) > 1:
+			return nil, fmt.Errorf("%w; the server serves %d models: %s", ErrNoModel, len(models), strings.Join(models[:min(len(models), 8)], ", "))
+		}
+		s.Model = models[0]
+		if env.Progress != nil {
+			env.Progress(fmt.Sprintf("using %s, the model the server serves", s.Model))
+		}
+	}
+	info := llm.LookupModel(s.Model)
 	if s.Temp == nil && !info.Reasoning {
 		// The same input should give the same briefing.
 		zero := 0.0
@@ -123,10 +143,6 @@ func Open(s Settings, env Env, check *briefing.Verifier) (*Opened, error) {
 	}
 	if s.PriceOut == nil && info.Priced && isOpenAI(s.BaseURL) {
 		s.PriceOut = &info.PriceOut
-	}
-	getenv := env.Getenv
-	if getenv == nil {
-		getenv = func(string) string { return "" }
 	}
 	client, err := openai.New(openai.Config{
 		BaseURL:     s.BaseURL,

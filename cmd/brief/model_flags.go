@@ -105,10 +105,7 @@ func parseModelFlags(c *cli.Context, ios *IO) (modelOptions, error) {
 		return modelOptions{}, usageErr(fmt.Errorf("--backend must be auto, extractive or openai, got %q", s.Backend))
 	}
 	o := modelOptions{Settings: s, DryRun: c.Bool("dry-run"), NoFallback: c.Bool("no-fallback")}
-	if s.Backend == backends.OpenAI && s.Model == "" {
-		return o, usageErr(backends.ErrNoModel)
-	}
-	if o.DryRun && s.Model == "" || o.DryRun && s.Backend == backends.Extractive {
+	if o.DryRun && s.Model == "" && s.Backend != backends.OpenAI || o.DryRun && s.Backend == backends.Extractive {
 		return o, usageErr(errors.New("--dry-run shows what would be sent to a model, and no model is configured: set --model or BRIEF_MODEL"))
 	}
 	return o, nil

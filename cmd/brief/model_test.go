@@ -287,7 +287,7 @@ func TestReportModelUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--backend", "openai"}, "needs a model"},
+		{[]string{"--backend", "openai", "--base-url", "http://127.0.0.1:1/v1", "--model-timeout", "1s"}, "no model named"},
 		{[]string{"--backend", "claude"}, "--backend must be"},
 		{[]string{"--dry-run"}, "no model is configured"},
 		{[]string{"--model", "m", "--on-unsupported", "ignore"}, "ignore"},
@@ -338,5 +338,21 @@ func TestReportBaseURLSecretsNotPrinted(t *testing.T) {
 		if r.code != 0 || strings.Contains(r.stdout+r.stderr, "hunter2") {
 			t.Errorf("%s: dry run exit %d, secret printed: %v", u, r.code, strings.Contains(r.stdout+r.stderr, "hunter2"))
 		}
+	}
+}
+
+// The issue's own command: --backend openai and a base URL, no model.
+// The server says which model it serves, as llama.cpp's and vLLM's do.
+func TestReportModelFromServer(t *testing.T) {
+	srv := faithfulModel(t)
+	r := brief(t, false, map[string]string{"BRIEF_CACHE_DIR": t.TempDir()}, "", "report", "--backend", "openai", "--base-url", srv.BaseURL(), "-f", "json", seedsDir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if b := decodeBriefing(t, r.stdout); b.Backend != "openai:served-model" {
+		t.Errorf("backend %q", b.Backend)
+	}
+	if !strings.Contains(r.stderr, "using served-model") {
+		t.Errorf("stderr %q: want the model named", r.stderr)
 	}
 }

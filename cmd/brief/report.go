@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -100,8 +101,11 @@ func runReport(c *cli.Context, ios *IO, o reportOptions) error {
 			fmt.Fprintf(ios.Err, "brief: %s\n", msg)
 		}
 	}
-	backend, err := backends.Open(o.Settings, backends.Env{Getenv: ios.Getenv, Progress: say,
+	backend, err := backends.Open(c.Context, o.Settings, backends.Env{Getenv: ios.Getenv, Progress: say,
 		Warn: func(msg string) { say("warning: " + msg) }}, v)
+	if errors.Is(err, backends.ErrNoModel) {
+		return usageErr(err)
+	}
 	if err != nil {
 		return err
 	}

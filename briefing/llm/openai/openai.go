@@ -188,6 +188,31 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
+// Models asks the server which models it serves (GET /models), for a
+// user who names none: llama.cpp's and vLLM's servers serve one. cfg's
+// Model is not needed. Errors are *llm.Error, as Complete's.
+func Models(ctx context.Context, cfg Config) ([]string, error) {
+	if strings.TrimSpace(cfg.Model) == "" {
+		cfg.Model = "(any)"
+	}
+	c, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st := new(callState)
+	list, err := c.api.ListModels(context.WithValue(ctx, stateKey{}, st))
+	if err != nil {
+		return nil, c.fail(ctx, err, st)
+	}
+	var out []string
+	for _, m := range list.Models {
+		if id := strings.TrimSpace(m.ID); id != "" {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
 // Name names the backend and model, for progress lines and cache keys.
 func (c *Client) Name() string { return "openai:" + c.cfg.Model }
 

@@ -946,3 +946,22 @@ func TestURLSecretsNotInErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestModels(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet || r.URL.Path != "/v1/models" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, `{"object":"list","data":[{"id":"qwen2.5-7b","object":"model"},{"id":" ","object":"model"}]}`)
+	}))
+	defer srv.Close()
+	got, err := Models(context.Background(), Config{BaseURL: srv.URL + "/v1"})
+	if err != nil || len(got) != 1 || got[0] != "qwen2.5-7b" {
+		t.Errorf("Models = %v, %v", got, err)
+	}
+	srv.Close()
+	if _, err := Models(context.Background(), Config{BaseURL: srv.URL + "/v1", MaxAttempts: 1}); llm.KindOf(err) != llm.ErrUnreachable {
+		t.Errorf("a closed server: %v", err)
+	}
+}
