@@ -20,19 +20,19 @@ type modelOptions struct {
 
 func modelFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "backend", Usage: "who writes the briefing: `auto` (a model when one is configured, else extractive), extractive, or openai (any OpenAI-compatible server)"},
+		&cli.StringFlag{Name: "backend", DefaultText: "auto", Usage: "who writes the briefing (`NAME`): auto (a model when one is configured, else extractive), extractive, or openai (any OpenAI-compatible server)"},
 		&cli.StringFlag{Name: "model", Usage: "the model's `NAME` on the server (default $BRIEF_MODEL)"},
 		&cli.StringFlag{Name: "base-url", Usage: "the server's API `URL` (default $OPENAI_BASE_URL, else https://api.openai.com/v1; Ollama: http://localhost:11434/v1)"},
 		&cli.StringFlag{Name: "api-key-env", Usage: "read the API key from the environment variable `NAME` (default OPENAI_API_KEY)"},
-		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature `T`, sent as given (default 0; for reasoning models, the server's)"},
-		&cli.IntFlag{Name: "max-tokens", Usage: "at most `N` tokens per answer, sent as given (default 2048; 16384 for reasoning models)"},
-		&cli.IntFlag{Name: "context", Usage: "the model's context window in `TOKENS` (default: the known window of OpenAI's models, else 8192); a longer fact table is briefed in parts"},
-		&cli.DurationFlag{Name: "model-timeout", Usage: "give up on one request to the model after `DURATION` (default 2m); failed requests are retried"},
+		&cli.Float64Flag{Name: "temperature", DefaultText: "0; for reasoning models, the server's", Usage: "sampling temperature `T`, sent as given"},
+		&cli.IntFlag{Name: "max-tokens", DefaultText: "2048; 16384 for reasoning models", Usage: "at most `N` tokens per answer, sent as given"},
+		&cli.IntFlag{Name: "context", DefaultText: "the known window of OpenAI's models, else 8192", Usage: "the model's context window in `TOKENS`; a longer fact table is briefed in parts"},
+		&cli.DurationFlag{Name: "model-timeout", DefaultText: "2m", Usage: "give up on one request to the model after `DURATION`; failed requests are retried"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "print the prompts, their token counts and the estimated cost, and send nothing"},
-		&cli.Float64Flag{Name: "price-in", Usage: "USD per million prompt tokens, for the cost estimate (default: the list price of OpenAI's models)"},
-		&cli.Float64Flag{Name: "price-out", Usage: "USD per million completion tokens, for the cost estimate"},
+		&cli.Float64Flag{Name: "price-in", DefaultText: "the list price of OpenAI's models", Usage: "`USD` per million prompt tokens, for the cost estimate"},
+		&cli.Float64Flag{Name: "price-out", DefaultText: "the list price of OpenAI's models", Usage: "`USD` per million completion tokens, for the cost estimate"},
 		&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the response cache"},
-		&cli.StringFlag{Name: "on-unsupported", Usage: "a sentence its cited sources do not support is dropped, marked, or fails the run: `drop`, mark or fail (default drop)"},
+		&cli.StringFlag{Name: "on-unsupported", DefaultText: "drop", Usage: "a sentence its cited sources do not support is dropped, marked ⚠, or fails the run (`POLICY`: drop, mark or fail)"},
 		&cli.BoolFlag{Name: "no-fallback", Usage: "when the model fails, exit with an error instead of writing the extractive briefing"},
 		&cli.StringFlag{Name: "config", Usage: "read model settings from the JSON `FILE` (default $BRIEF_CONFIG, else ~/.config/brief/config.json)"},
 	}
