@@ -11,6 +11,7 @@
 # bench/out/ (ignored by git). Needs GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 out=bench/out
 mkdir -p "$out"
 sizes=("$@")
@@ -24,10 +25,8 @@ printf '%-8s %-8s %-9s %-10s %-12s %s\n' articles MB wall_s peak_MB articles/s d
 results=()
 for n in "${sizes[@]}"; do
 	corpus="$out/c$n.jsonl"
-	if [ ! -s "$corpus" ]; then
-		"$out/gencorpus" -n "$n" -seed 1 -format jsonl -out "$corpus" -truth "$out/c$n.truth.jsonl" 2>/dev/null
-	fi
-	mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN{printf "%.1f", b/1e6}')
+	ensure_corpus "$corpus" "$n"
+	mb=$(megabytes "$corpus")
 	# The text format keeps output cost out of the measurement.
 	/usr/bin/time -f '%e %M' -o "$out/time.$n" "$out/brief" sources -f text -o /dev/null "$corpus"
 	read -r wall rss <"$out/time.$n"
@@ -38,7 +37,4 @@ for n in "${sizes[@]}"; do
 	results+=("$n $wall")
 done
 
-# Growth exponent: least-squares slope of log(wall) on log(articles).
-printf '%s\n' "${results[@]}" | awk '
-	{ x = log($1); y = log($2); n++; sx += x; sy += y; sxx += x*x; sxy += x*y }
-	END { if (n > 1) printf "growth exponent (time ~ articles^k): k = %.2f\n", (n*sxy - sx*sy) / (n*sxx - sx*sx) }'
+printf '%s\n' "${results[@]}" | growth_exponent

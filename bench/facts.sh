@@ -11,6 +11,7 @@
 # bench/out/ (ignored). Needs GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 out=bench/out
 mkdir -p "$out"
 sizes=("$@")
@@ -22,10 +23,8 @@ go build -o "$out/gencorpus" ./bench/gencorpus
 printf '%-8s %-6s %-14s %-14s %-14s %s\n' articles MB sources_wall_s facts_wall_s facts_peak_MB facts/conflicts
 for n in "${sizes[@]}"; do
 	corpus="$out/c$n.jsonl"
-	if [ ! -s "$corpus" ]; then
-		"$out/gencorpus" -n "$n" -seed 1 -format jsonl -out "$corpus" -truth "$out/c$n.truth.jsonl" 2>/dev/null
-	fi
-	mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN{printf "%.1f", b/1e6}')
+	ensure_corpus "$corpus" "$n"
+	mb=$(megabytes "$corpus")
 	/usr/bin/time -f '%e %M' -o "$out/time.s$n" "$out/brief" sources -f text -o /dev/null "$corpus"
 	/usr/bin/time -f '%e %M' -o "$out/time.f$n" "$out/brief" facts -f csv -o "$out/facts.$n.csv" "$corpus"
 	"$out/brief" conflicts -f csv -o "$out/conflicts.$n.csv" "$corpus"

@@ -3,6 +3,16 @@
 //
 //	go run ./bench/gencorpus -n 10000 -seed 1 -format jsonl -out /tmp/c10k.jsonl -truth /tmp/c10k.truth.jsonl
 //
+// The defaults make the corpora of bench/corpus.sh and bench/facts.sh:
+// stories break over many days (about a dozen a day) and story sizes are
+// mildly skewed. bench/daily.sh wants one news day instead:
+//
+//	go run ./bench/gencorpus -n 100000 -days 1 -story-spread 1.4 ...
+//
+// puts every story's break on one day (articles follow over the next
+// hours, a few days at most) and gives story sizes a heavier tail: many
+// stories of a handful of articles, a few with hundreds or more.
+//
 // Base text is the DUC 2007 data beside the repository when present, else
 // the seed corpora in testdata. The DUC data may not be redistributed: it
 // is read here at run time and must never be written into the repository,
@@ -48,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		wireRate  = fl.Float64("wire", corpusgen.DefaultWireRate, "fraction of wire reprints (0 to disable)")
 		junkRate  = fl.Float64("junk", corpusgen.DefaultJunkRate, "fraction of articles with page junk (0 to disable)")
 		storySize = fl.Int("story-size", corpusgen.DefaultStorySize, "mean articles per story")
+		spread    = fl.Float64("story-spread", corpusgen.DefaultStorySpread, "skew of story sizes: sigma of the log-normal story weights (larger: more small stories and a few huge ones)")
+		days      = fl.Int("days", 0, "days over which stories break (0: about a dozen new stories a day)")
 		meanBytes = fl.Int("bytes", corpusgen.DefaultMeanBytes, "target mean article text size in bytes")
 	)
 	if err := fl.Parse(args); err != nil {
@@ -84,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	cfg := corpusgen.Config{
 		N: *n, Seed: *seed, Base: base,
 		DupRate: off(*dupRate), WireRate: off(*wireRate), JunkRate: off(*junkRate),
-		StorySize: *storySize, MeanBytes: *meanBytes,
+		StorySize: *storySize, StorySpread: *spread, MeanBytes: *meanBytes, Days: *days,
 	}
 	if err := cfg.Validate(); err != nil {
 		return err

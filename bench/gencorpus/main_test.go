@@ -42,6 +42,17 @@ func TestRun(t *testing.T) {
 		t.Errorf("%d files written, want 30", len(files))
 	}
 
+	stderr.Reset()
+	if err := run([]string{"-n", "200", "-duc", "off", "-days", "1", "-story-spread", "1.4", "-out", out}, nil, &stderr); err != nil {
+		t.Fatal(err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "200 articles, 8 stories") {
+		t.Errorf("-days 1 -story-spread 1.4: want 200 articles in 8 stories:\n%s", stderr.String())
+	}
+	if err := run([]string{"-n", "5", "-duc", "off", "-story-spread", "-1", "-out", out}, nil, &stderr); err == nil {
+		t.Error("a negative -story-spread must fail")
+	}
+
 	if err := run([]string{"-n", "5", "-duc", filepath.Join(dir, "missing.jsonl"), "-out", out}, nil, &stderr); err == nil {
 		t.Error("an explicit -duc that does not exist must fail")
 	}

@@ -113,6 +113,8 @@ func TestValidate(t *testing.T) {
 		{N: 10, Base: []BaseCluster{{Docs: []BaseDoc{{}}}}},
 		{N: 10, Base: base, DupRate: 0.6, WireRate: 0.5},
 		{N: 10, Base: base, JunkRate: 1.5},
+		{N: 10, Base: base, StorySpread: -1},
+		{N: 10, Base: base, Days: -1},
 	} {
 		if c.Validate() == nil {
 			t.Errorf("Validate(%+v) = nil, want an error", c)
@@ -386,6 +388,69 @@ func TestStoriesDiffer(t *testing.T) {
 	t.Logf("capitalised/number vocabulary overlap between stories: median %.2f", median(sims))
 	if median(sims) > 0.6 {
 		t.Errorf("stories share %.2f of their names and numbers; they should read as different events", median(sims))
+	}
+}
+
+func storySizes(arts []Article) []float64 {
+	count := map[int]int{}
+	for i := range arts {
+		count[arts[i].Story]++
+	}
+	var sizes []float64
+	for _, c := range count {
+		sizes = append(sizes, float64(c))
+	}
+	return sizes
+}
+
+// TestStorySpread checks that the default spread is the one the
+// benchmarks' corpora were made with, and that a larger one gives the
+// same number of stories with more small ones and bigger big ones.
+func TestStorySpread(t *testing.T) {
+	base := seedBase(t)
+	a := corpusBytes(t, Generate(Config{N: 300, Seed: 6, Base: base}))
+	b := corpusBytes(t, Generate(Config{N: 300, Seed: 6, Base: base, StorySpread: DefaultStorySpread}))
+	if !bytes.Equal(a, b) {
+		t.Error("StorySpread 0 and DefaultStorySpread give different corpora")
+	}
+
+	def := storySizes(Generate(Config{N: 5000, Seed: 6, Base: base}))
+	wide := storySizes(Generate(Config{N: 5000, Seed: 6, Base: base, StorySpread: 1.6}))
+	t.Logf("default: %d stories, median %.0f, max %.0f; spread 1.6: %d stories, median %.0f, max %.0f",
+		len(def), median(def), quantile(def, 1), len(wide), median(wide), quantile(wide, 1))
+	if len(def) != 200 || len(wide) != 200 {
+		t.Errorf("%d and %d stories, want 200 (N/StorySize)", len(def), len(wide))
+	}
+	if median(wide) >= median(def) || quantile(wide, 1) <= quantile(def, 1) {
+		t.Error("a larger spread should lower the median story and raise the largest")
+	}
+}
+
+// TestDays checks that Days: 1 makes a news day: every story breaks on
+// the first day, its first article some hours later at most, and most
+// articles follow within two days.
+func TestDays(t *testing.T) {
+	start := time.Date(2024, time.May, 1, 0, 0, 0, 0, time.UTC)
+	arts := Generate(Config{N: 3000, Seed: 7, Base: seedBase(t), Start: start, Days: 1})
+	first := map[int]time.Time{}
+	var lag []float64
+	for i := range arts {
+		a := &arts[i]
+		if f, ok := first[a.Story]; !ok || a.Published.Before(f) {
+			first[a.Story] = a.Published
+		}
+		lag = append(lag, a.Published.Sub(start).Hours())
+	}
+	for s, f := range first {
+		if f.Before(start) || f.After(start.Add(48*time.Hour)) {
+			t.Errorf("story %d first published %v, want within two days of %v", s, f, start)
+		}
+	}
+	if q := quantile(lag, 0.9); q > 48 {
+		t.Errorf("90%% of articles within %.0f hours of the day's start, want 48 at most", q)
+	}
+	if q := quantile(lag, 1); q > 7*24 {
+		t.Errorf("last article %.0f hours after the day's start, want within a week", q)
 	}
 }
 

@@ -55,7 +55,11 @@ const (
 	DefaultWireRate  = 0.08
 	DefaultJunkRate  = 0.5
 	DefaultStorySize = 25
-	DefaultMeanBytes = 4000
+	// DefaultStorySpread is the skew of bench/corpus.sh's corpora: at
+	// 100,000 articles (4,000 stories), a median story of 17 articles,
+	// one in ten above 50, the largest about a thousand.
+	DefaultStorySpread = 0.9
+	DefaultMeanBytes   = 4000
 )
 
 // Config says what to generate. Zero fields take the defaults above; a
@@ -73,6 +77,12 @@ type Config struct {
 	// StorySize is the mean number of articles per story. Story sizes
 	// are skewed: a few big stories, many small ones.
 	StorySize int
+	// StorySpread is how skewed: each story's share of the articles is
+	// drawn from a log-normal distribution with this sigma (0 means
+	// DefaultStorySpread). A larger spread, such as 1.4, gives a
+	// heavier tail: more stories of two to ten articles and a handful of
+	// very large ones, as a news day has.
+	StorySpread float64
 	// MeanBytes is the target mean length of Article.Text.
 	MeanBytes int
 	// Start and Days bound when stories break. Start zero means
@@ -102,6 +112,9 @@ func (c Config) withDefaults() Config {
 	if c.StorySize <= 0 {
 		c.StorySize = DefaultStorySize
 	}
+	if c.StorySpread == 0 {
+		c.StorySpread = DefaultStorySpread
+	}
 	if c.MeanBytes <= 0 {
 		c.MeanBytes = DefaultMeanBytes
 	}
@@ -124,6 +137,10 @@ func (c Config) Validate() error {
 		return errors.New("corpusgen: rates must be at most 1")
 	case d.DupRate+d.WireRate >= 1:
 		return errors.New("corpusgen: DupRate+WireRate must leave room for original articles")
+	case d.StorySpread < 0 || d.StorySpread > 3:
+		return errors.New("corpusgen: StorySpread must be between 0 and 3")
+	case c.Days < 0:
+		return errors.New("corpusgen: Days must not be negative")
 	case d.MeanBytes < 500:
 		return errors.New("corpusgen: MeanBytes below 500 cannot hold an article")
 	}
@@ -230,7 +247,7 @@ func (g *gen) plan(rng *rand.Rand) {
 	cum := make([]float64, ns)
 	total := 0.0
 	for i := range cum {
-		total += math.Exp(0.9 * rng.NormFloat64())
+		total += math.Exp(g.cfg.StorySpread * rng.NormFloat64())
 		cum[i] = total
 	}
 	pickStory := func(u int) int32 {
