@@ -292,6 +292,15 @@ func (p *Pipeline) build(ctx context.Context, opts Options, each func(context.Co
 // source cleans and segments one document. A document with no text left
 // after cleaning is a problem, not a source.
 func (p *Pipeline) source(d load.Document, params dedup.Params) (*Source, *Problem) {
+	s, prob := p.clean(d, params)
+	if s != nil {
+		p.segment(s)
+	}
+	return s, prob
+}
+
+// clean is source without segmentation.
+func (p *Pipeline) clean(d load.Document, params dedup.Params) (*Source, *Problem) {
 	var warn *Problem
 	if len(d.Warnings) > 0 {
 		warn = &Problem{Input: d.Origin, Err: errors.New(strings.Join(d.Warnings, "; ")), Warning: true}
@@ -346,6 +355,20 @@ func (p *Pipeline) source(d load.Document, params dedup.Params) (*Source, *Probl
 	for _, dr := range drops {
 		s.Dropped = append(s.Dropped, Dropped{Text: res.Paragraphs[dr.Index], Reason: dr.Reason, Of: keptAt[dr.Of], Similarity: dr.Similarity})
 	}
+	return s, warn
+}
+
+// Prepare cleans one document as Build does but stops short of sentence
+// segmentation and language detection, the costly half: a source with its
+// text, paragraphs and metadata, no Sentences. The daily digest prepares
+// every article of a day this way and segments only the stories it
+// briefs. The problem is a warning when the source is returned too.
+func (p *Pipeline) Prepare(d load.Document) (*Source, *Problem) {
+	return p.clean(d, dedup.DefaultParams())
+}
+
+// segment detects the language and splits the paragraphs into sentences.
+func (p *Pipeline) segment(s *Source) {
 	if s.Language != "" {
 		s.Provenance.Language = "metadata"
 	} else if s.Language = p.lang.Detect(s.Text); s.Language != "" {
@@ -357,7 +380,6 @@ func (p *Pipeline) source(d load.Document, params dedup.Params) (*Source, *Probl
 		}
 		s.Words += strings.Count(s.Text[ps.Start:ps.End], " ") + 1 // paragraphs are normalised to single spaces
 	}
-	return s, warn
 }
 
 // group finds near-duplicate sources and syndication groups.
