@@ -17,6 +17,9 @@ type IO struct {
 	// OutTTY is set when Out is a terminal: tables by default, colour
 	// allowed.
 	OutTTY bool
+	// ErrTTY is set when Err is a terminal: progress bars are drawn only
+	// there.
+	ErrTTY bool
 	// Width is the terminal width in columns (0: unknown).
 	Width int
 	// Getenv reads the environment (NO_COLOR, COLUMNS).
@@ -24,7 +27,7 @@ type IO struct {
 }
 
 func systemIO() *IO {
-	ios := &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv}
+	ios := &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv, ErrTTY: term.IsTerminal(int(os.Stderr.Fd()))}
 	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
 		ios.OutTTY = true
 		if w, _, err := term.GetSize(fd); err == nil {

@@ -60,6 +60,7 @@ Examples:
    brief facts testdata/iraq-visit       one table of facts across all sources
    brief conflicts testdata/iraq-visit   where the sources contradict each other
    brief compare testdata/iraq-visit     which source states which fact
+   brief daily ~/news/today/             the day's stories, clustered, ranked and briefed
 
 ` + exitCodesHelp,
 		Reader:               ios.In,
@@ -75,6 +76,7 @@ Examples:
 		After:  stopProfile,
 		Commands: []*cli.Command{
 			reportCommand(ios),
+			dailyCommand(ios),
 			sourcesCommand(ios),
 			factsCommand(ios),
 			conflictsCommand(ios),

@@ -1,0 +1,700 @@
+package daily
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/brieftool/brief/briefing"
+	"github.com/brieftool/brief/internal/atomicfile"
+	"github.com/brieftool/brief/summarize"
+	"github.com/brieftool/brief/summarize/dedup"
+	"github.com/brieftool/brief/summarize/facts"
+	"github.com/brieftool/brief/summarize/load"
+	"github.com/brieftool/brief/summarize/story"
+)
+
+// Defaults of Options.
+const (
+	DefaultStories = 10
+	// DefaultWords is each story's briefing budget: its 2 or 3 sentences
+	// are the briefing's first key points.
+	DefaultWords = 120
+	// DefaultMaxBriefed caps the articles a story's sentences are chosen
+	// from. The fact table of a story of thousands of articles would take
+	// longer than the rest of the day's digest; its most independent
+	// articles (one per syndication group first) say what the others say.
+	DefaultMaxBriefed = 40
+	// HalfLife is how fast a story's rank decays with age: a story whose
+	// latest report is 24 hours older than the newest article counts half
+	// as much as an equally covered fresh one.
+	HalfLife = 24 * time.Hour
+)
+
+// Options configure Run.
+type Options struct {
+	Inputs []string
+	Load   load.Options
+	// Since and Until keep only articles published in [Since, Until);
+	// zero values leave that end open. With either set, undated articles
+	// are skipped: they cannot be placed in the window.
+	Since, Until time.Time
+	// Stories is how many stories the digest shows; 0 means
+	// DefaultStories.
+	Stories int
+	// Words is each story's briefing budget; 0 means DefaultWords.
+	Words         int
+	MinConfidence float64
+	// MaxBriefed caps the articles each story is briefed from; 0 means
+	// DefaultMaxBriefed.
+	MaxBriefed int
+	// Workers bounds the goroutines cleaning articles and briefing
+	// stories; 0 means GOMAXPROCS.
+	Workers int
+	// Details, when set, is a directory that receives each shown story's
+	// full briefing and fact table.
+	Details string
+	// Writer and Fallback write each story's briefing (the model and the
+	// extractive method, or the extractive method alone), Verifier checks
+	// it, Policy says what to do with unsupported sentences.
+	Writer, Fallback briefing.Writer
+	Verifier         *briefing.Verifier
+	Policy           briefing.Policy
+	// Clustering options; zero values take the story package's defaults.
+	Cluster story.Options
+	// Progress hears how far each stage is: "reading" and "clustering"
+	// (total -1: unknown), "grouping" (finding each story's wire copies;
+	// total: stories) and "briefing" (total: stories to brief). Calls are
+	// serialised.
+	Progress func(stage string, done, total int)
+	// Problem hears each input or article that could not be used, as it
+	// happens; Warn hears each story whose model failed.
+	Problem func(summarize.Problem)
+	Warn    func(msg string)
+	// Generator is recorded in the details files.
+	Generator string
+}
+
+// Assignment is one article's story, for --clusters.
+type Assignment struct {
+	ID     string `json:"id"`
+	Origin string `json:"origin"`
+	Story  string `json:"story"`
+	// Rank is the story's rank, 0 for a story not shown.
+	Rank int `json:"rank,omitempty"`
+}
+
+// Result is what Run made.
+type Result struct {
+	Digest *Digest
+	// Assignments has one entry per article clustered, in input order.
+	Assignments []Assignment
+}
+
+// ErrNoArticles is returned when no input yields an article in the window.
+var ErrNoArticles = errors.New("no article to cluster")
+
+// article is what Run keeps of each article between reading and
+// briefing: the cleaned source without sentences, and its signature.
+type article struct {
+	src *summarize.Source
+	sig story.Signature
+	ok  bool
+}
+
+// Run reads the inputs as a stream, clusters the articles into stories,
+// ranks them and briefs the top ones. Memory holds each article's cleaned
+// text and a small signature, never the raw inputs nor the sentences of
+// stories not briefed.
+func Run(ctx context.Context, p *summarize.Pipeline, o Options) (*Result, error) {
+	if o.Writer == nil {
+		return nil, errors.New("daily: no writer")
+	}
+	if o.Stories <= 0 {
+		o.Stories = DefaultStories
+	}
+	if o.Words <= 0 {
+		o.Words = DefaultWords
+	}
+	if o.MaxBriefed <= 0 {
+		o.MaxBriefed = DefaultMaxBriefed
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Verifier == nil {
+		o.Verifier = briefing.NewVerifier()
+	}
+	d := &Digest{Backend: backendName(o.Writer)}
+	if !o.Since.IsZero() {
+		d.Since = o.Since.Format(time.RFC3339)
+	}
+	if !o.Until.IsZero() {
+		d.Until = o.Until.Format(time.RFC3339)
+	}
+
+	arts, err := read(ctx, p, o, d)
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		return &Result{Digest: d}, ErrNoArticles
+	}
+	d.Articles = len(arts)
+	var from, to time.Time
+	for _, a := range arts {
+		if t := a.src.Published; !t.IsZero() {
+			if from.IsZero() || t.Before(from) {
+				from = t
+			}
+			if t.After(to) {
+				to = t
+			}
+		}
+	}
+	if !from.IsZero() {
+		d.From, d.To = from.UTC().Format(time.RFC3339), to.UTC().Format(time.RFC3339)
+	}
+
+	sigs := make([]story.Signature, len(arts))
+	for i := range arts {
+		sigs[i] = arts[i].sig
+	}
+	if o.Progress != nil {
+		o.Progress("clustering", 0, -1)
+	}
+	labels, n, err := story.Cluster(ctx, sigs, o.Cluster)
+	if err != nil {
+		return nil, fmt.Errorf("clustering: %w", err)
+	}
+	d.Stories = n
+	stories, err := measure(ctx, arts, labels, n, o.Workers, o.Progress)
+	if err != nil {
+		return nil, err
+	}
+	ref := to
+	if !o.Until.IsZero() {
+		ref = o.Until
+	}
+	byLabel := rank(stories, ref)
+
+	shown := stories[:min(o.Stories, len(stories))]
+	d.Shown = make([]Story, len(shown))
+	if err := briefAll(ctx, p, o, arts, shown, d); err != nil {
+		return nil, err
+	}
+	res := &Result{Digest: d, Assignments: make([]Assignment, len(arts))}
+	rankOf := map[int]int{}
+	for i, s := range shown {
+		rankOf[s.label] = i + 1
+	}
+	for i, a := range arts {
+		st := stories[byLabel[labels[i]]]
+		res.Assignments[i] = Assignment{ID: a.src.ID, Origin: a.src.Origin, Story: st.id, Rank: rankOf[labels[i]]}
+	}
+	if o.Details != "" {
+		d.Notes = append(d.Notes, fmt.Sprintf("Each story's full briefing and fact table are in %s.", o.Details))
+	}
+	return res, nil
+}
+
+func backendName(w briefing.Writer) string {
+	if n, ok := w.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return "extractive"
+}
+
+// read streams the inputs through cleaning and signing, in parallel,
+// keeping input order.
+func read(ctx context.Context, p *summarize.Pipeline, o Options, d *Digest) ([]article, error) {
+	signer := story.NewSigner()
+	type job struct {
+		i   int
+		doc load.Document
+	}
+	var (
+		mu      sync.Mutex
+		arts    []article
+		skipped int
+		failed  int
+		done    int
+	)
+	problem := func(pr summarize.Problem) {
+		if !pr.Warning {
+			failed++
+		}
+		if o.Problem != nil {
+			o.Problem(pr)
+		}
+	}
+	jobs := make(chan job, o.Workers*4)
+	var wg sync.WaitGroup
+	for w := 0; w < o.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				src, prob := p.Prepare(j.doc)
+				var a article
+				if src != nil {
+					if !inWindow(src.Published, o.Since, o.Until) {
+						src = nil
+						mu.Lock()
+						skipped++
+						mu.Unlock()
+					} else {
+						src.Removed, src.Dropped, src.Warnings = nil, nil, nil
+						a = article{src: src, sig: signer.Sign(story.Article{Title: src.Title, Text: src.Text, Published: src.Published}), ok: true}
+					}
+				}
+				mu.Lock()
+				arts[j.i] = a
+				if prob != nil {
+					problem(*prob)
+				}
+				done++
+				if o.Progress != nil {
+					o.Progress("reading", done, -1)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	n := 0
+	loadErr := load.Each(ctx, o.Inputs, o.Load,
+		func(doc load.Document) error {
+			mu.Lock()
+			arts = append(arts, article{})
+			mu.Unlock()
+			select {
+			case jobs <- job{n, doc}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			n++
+			return nil
+		},
+		func(e *load.InputError) {
+			mu.Lock()
+			problem(summarize.Problem{Input: e.Input, Err: e.Err})
+			mu.Unlock()
+		})
+	close(jobs)
+	wg.Wait()
+	if loadErr != nil {
+		return nil, loadErr
+	}
+	// The header says how many the window left out; no note repeats it.
+	d.Skipped, d.Failed = skipped, failed
+	// Keep input order; drop what was skipped or failed.
+	out := arts[:0]
+	for _, a := range arts {
+		if a.ok {
+			out = append(out, a)
+		}
+	}
+	// Ids stay unique across inputs (the loader's); the stable story id
+	// is its first article's.
+	return out, nil
+}
+
+func inWindow(t, since, until time.Time) bool {
+	if since.IsZero() && until.IsZero() {
+		return true
+	}
+	if t.IsZero() {
+		return false
+	}
+	return (since.IsZero() || !t.Before(since)) && (until.IsZero() || t.Before(until))
+}
+
+// cluster is a story while it is measured and ranked.
+type cluster struct {
+	label       int
+	id          string
+	members     []int // article indexes, input order
+	groups      [][]int
+	outlets     int
+	first, last time.Time
+	score       float64
+}
+
+// measure finds each story's syndication groups (wire copies count once)
+// and its outlets and time span. Groups are found within each story
+// only, since copies of one report are always in the same story: the
+// work is linear in the articles.
+func measure(ctx context.Context, arts []article, labels []int, n, workers int, progress func(string, int, int)) ([]*cluster, error) {
+	cs := make([]*cluster, n)
+	for i := range cs {
+		cs[i] = &cluster{label: i}
+	}
+	for i, l := range labels {
+		cs[l].members = append(cs[l].members, i)
+	}
+	var wg sync.WaitGroup
+	var firstErr error
+	var mu sync.Mutex
+	done := 0
+	next := make(chan *cluster)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				err := c.measure(ctx, arts)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				done++
+				if progress != nil {
+					progress("grouping", done, n)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, c := range cs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- c
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return cs, nil
+}
+
+func (c *cluster) measure(ctx context.Context, arts []article) error {
+	c.id = arts[c.members[0]].src.ID
+	outlets := map[string]bool{}
+	for _, i := range c.members {
+		s := arts[i].src
+		name := strings.ToLower(briefing.NewSourceRef(1, s).Outlet)
+		if name == "" {
+			name = "id:" + s.ID
+		}
+		outlets[name] = true
+		if t := s.Published; !t.IsZero() {
+			if c.first.IsZero() || t.Before(c.first) {
+				c.first = t
+			}
+			if t.After(c.last) {
+				c.last = t
+			}
+		}
+	}
+	c.outlets = len(outlets)
+	if len(c.members) == 1 {
+		c.groups = [][]int{{c.members[0]}}
+		return nil
+	}
+	docs := make([]dedup.Doc, len(c.members))
+	for k, i := range c.members {
+		s := arts[i].src
+		paras := make([]string, len(s.Paragraphs))
+		for j, sp := range s.Paragraphs {
+			paras[j] = s.Text[sp.Start:sp.End]
+		}
+		docs[k] = dedup.Doc{Paragraphs: paras}
+	}
+	res, err := dedup.Corpus(ctx, docs, dedup.DefaultParams())
+	if err != nil {
+		return fmt.Errorf("finding wire copies: %w", err)
+	}
+	for _, g := range res.Groups {
+		members := make([]int, len(g.Members))
+		for k, m := range g.Members {
+			members[k] = c.members[m]
+		}
+		c.groups = append(c.groups, members)
+	}
+	return nil
+}
+
+// rank orders the stories by independent coverage discounted by age:
+// score = independent groups × 2^(-age/HalfLife), age measured from the
+// story's latest report to ref (the newest article, or --until). An
+// undated story is not discounted. Ties go to more articles, then to
+// input order, so the ranking is deterministic. It returns each label's
+// position in the ranked list.
+func rank(cs []*cluster, ref time.Time) map[int]int {
+	for _, c := range cs {
+		c.score = float64(len(c.groups))
+		if !c.last.IsZero() && !ref.IsZero() && ref.After(c.last) {
+			c.score *= math.Exp2(-float64(ref.Sub(c.last)) / float64(HalfLife))
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool {
+		x, y := cs[a], cs[b]
+		if x.score != y.score {
+			return x.score > y.score
+		}
+		if len(x.members) != len(y.members) {
+			return len(x.members) > len(y.members)
+		}
+		return x.members[0] < y.members[0]
+	})
+	byLabel := make(map[int]int, len(cs))
+	for i, c := range cs {
+		byLabel[c.label] = i
+	}
+	return byLabel
+}
+
+// briefAll briefs the shown stories, a bounded number at a time (each
+// briefing is itself parallel inside), and fills d.Shown in rank order.
+func briefAll(ctx context.Context, p *summarize.Pipeline, o Options, arts []article, shown []*cluster, d *Digest) error {
+	workers := min(o.Workers, len(shown))
+	next := make(chan int)
+	errs := make([]error, len(shown))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				st, err := briefStory(ctx, p, o, arts, shown[i], i+1)
+				if err != nil {
+					errs[i] = fmt.Errorf("story %d (%s): %w", i+1, shown[i].id, err)
+				} else {
+					d.Shown[i] = st
+				}
+				mu.Lock()
+				done++
+				if o.Progress != nil {
+					o.Progress("briefing", done, len(shown))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range shown {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// A story that cannot be briefed is reported and left out; the
+	// digest keeps the others.
+	kept := d.Shown[:0]
+	for i, err := range errs {
+		if err != nil {
+			d.Notes = append(d.Notes, fmt.Sprintf("Story %s could not be briefed: %v.", shown[i].id, err))
+			continue
+		}
+		kept = append(kept, d.Shown[i])
+	}
+	for i := range kept {
+		kept[i].Rank = i + 1
+	}
+	d.Shown = kept
+	return nil
+}
+
+// briefing picks the articles a story is briefed from: every group's
+// first article, then the others, earliest first, up to max.
+func pick(c *cluster, arts []article, max int) []int {
+	if len(c.members) <= max {
+		return c.members
+	}
+	var out []int
+	used := map[int]bool{}
+	for _, g := range c.groups {
+		if len(out) == max {
+			break
+		}
+		out = append(out, g[0])
+		used[g[0]] = true
+	}
+	rest := make([]int, 0, len(c.members))
+	for _, i := range c.members {
+		if !used[i] {
+			rest = append(rest, i)
+		}
+	}
+	sort.SliceStable(rest, func(a, b int) bool {
+		return arts[rest[a]].src.Published.Before(arts[rest[b]].src.Published)
+	})
+	for _, i := range rest {
+		if len(out) == max {
+			break
+		}
+		out = append(out, i)
+	}
+	sort.Ints(out)
+	return out
+}
+
+func briefStory(ctx context.Context, p *summarize.Pipeline, o Options, arts []article, c *cluster, rank int) (Story, error) {
+	members := pick(c, arts, o.MaxBriefed)
+	docs := make([]load.Document, len(members))
+	for k, i := range members {
+		s := arts[i].src
+		docs[k] = load.Document{ID: s.ID, Input: s.Input, Origin: s.Origin, URL: s.URL, Format: load.Format(s.Format), Text: s.Text,
+			Meta: load.Meta{Title: s.Title, Outlet: s.Outlet, Author: s.Author, Published: s.Published, Language: s.Language}}
+	}
+	corpus, err := p.BuildDocuments(ctx, docs, summarize.Options{Workers: 1})
+	if err != nil {
+		return Story{}, err
+	}
+	table, err := facts.Build(ctx, corpus, facts.Options{Workers: 1})
+	if err != nil {
+		return Story{}, fmt.Errorf("fact table: %w", err)
+	}
+	req := briefing.Request{Corpus: corpus, Table: table, Words: o.Words, MinConfidence: o.MinConfidence}
+	b, err := briefing.Compose(ctx, req, briefing.ComposeOptions{Writer: o.Writer, Fallback: o.Fallback, Verifier: o.Verifier, OnUnsupported: o.Policy, Warn: o.Warn})
+	if err != nil {
+		return Story{}, err
+	}
+	st := digestStory(b, c)
+	st.Rank = rank
+	st.Briefed = len(members)
+	for _, cf := range table.Conflicts {
+		if cf.Confidence >= o.MinConfidence {
+			st.Conflicts++
+		}
+	}
+	if st.Briefed < st.Articles {
+		st.Notes = append(st.Notes, fmt.Sprintf("Briefed from %d of the story's %d articles: one from each group of wire copies first, then the earliest.", st.Briefed, st.Articles))
+	}
+	if o.Details != "" {
+		rel, err := writeDetails(o, b, briefing.NewFactView(corpus, table, o.MinConfidence, 0), rank, c.id)
+		if err != nil {
+			return Story{}, err
+		}
+		st.Details = rel
+	}
+	return st, nil
+}
+
+// digestStory takes the story's headline, first key points and dispute
+// lines from its briefing, with a source list of only what they cite.
+func digestStory(b *briefing.Briefing, c *cluster) Story {
+	st := Story{ID: c.id, Score: math.Round(c.score*1000) / 1000, Articles: len(c.members), Independent: len(c.groups), Outlets: c.outlets,
+		Verification: b.Verification, Backend: b.Backend, Notes: b.Notes}
+	if !c.first.IsZero() {
+		st.First, st.Last = c.first.UTC().Format(time.RFC3339), c.last.UTC().Format(time.RFC3339)
+	}
+	st.Headline = b.Headline
+	var key, background []briefing.Item
+	for _, s := range b.Sections {
+		switch s.ID {
+		case briefing.SectionKeyPoints:
+			key = s.Items
+		case briefing.SectionBackground:
+			background = s.Items
+		case briefing.SectionDisputed:
+			st.Disputes = s.Items
+		}
+	}
+	st.Sentences = append(st.Sentences, key[:min(3, len(key))]...)
+	for _, it := range background {
+		if len(st.Sentences) >= 2 {
+			break
+		}
+		st.Sentences = append(st.Sentences, it)
+	}
+	if st.Headline.Text == "" && len(st.Sentences) > 0 {
+		st.Headline, st.Sentences = st.Sentences[0], st.Sentences[1:]
+	}
+	// Renumber the citations into a list of only the sources shown.
+	num := map[int]int{}
+	renumber := func(items []briefing.Item) []briefing.Item {
+		out := make([]briefing.Item, len(items))
+		for k, it := range items {
+			cs := make([]briefing.Citation, len(it.Citations))
+			for j, cit := range it.Citations {
+				if cit.N >= 1 && cit.N <= len(b.Sources) {
+					n, ok := num[cit.N]
+					if !ok {
+						n = len(st.Sources) + 1
+						num[cit.N] = n
+						ref := b.Sources[cit.N-1]
+						ref.N = n
+						st.Sources = append(st.Sources, ref)
+					}
+					cit.N = n
+				}
+				cs[j] = cit
+			}
+			it.Citations = cs
+			out[k] = it
+		}
+		return out
+	}
+	st.Headline = renumber([]briefing.Item{st.Headline})[0]
+	st.Sentences = renumber(st.Sentences)
+	st.Disputes = renumber(st.Disputes)
+	return st
+}
+
+// writeDetails writes the story's full briefing (Markdown and JSON) and
+// fact table (JSON) under o.Details, atomically, and returns the
+// briefing's path relative to that directory.
+func writeDetails(o Options, b *briefing.Briefing, v *briefing.FactView, rank int, id string) (string, error) {
+	dir := fmt.Sprintf("%02d-%s", rank, safeName(id))
+	if err := os.MkdirAll(filepath.Join(o.Details, dir), 0o755); err != nil {
+		return "", fmt.Errorf("details: %w", err)
+	}
+	files := []struct {
+		name string
+		fill func(w io.Writer) error
+	}{
+		{"briefing.md", func(w io.Writer) error {
+			return briefing.RenderBriefing(w, b, briefing.FormatMarkdown, briefing.Style{}, o.Generator)
+		}},
+		{"briefing.json", func(w io.Writer) error {
+			return briefing.RenderBriefing(w, b, briefing.FormatJSON, briefing.Style{}, o.Generator)
+		}},
+		{"facts.json", func(w io.Writer) error {
+			return briefing.RenderFacts(w, v, briefing.FormatJSON, briefing.Style{}, o.Generator)
+		}},
+	}
+	for _, f := range files {
+		if err := atomicfile.Write(filepath.Join(o.Details, dir, f.name), f.fill); err != nil {
+			return "", fmt.Errorf("details: %w", err)
+		}
+	}
+	return filepath.Join(dir, "briefing.md"), nil
+}
+
+// safeName keeps a story id usable as a directory name.
+func safeName(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	return strings.Trim(b.String(), ".")
+}

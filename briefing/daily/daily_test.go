@@ -1,0 +1,171 @@
+package daily
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/brieftool/brief/briefing"
+	"github.com/brieftool/brief/briefing/extractive"
+	"github.com/brieftool/brief/summarize"
+)
+
+var (
+	pipeline = sync.OnceValues(summarize.NewPipeline)
+	verifier = sync.OnceValue(briefing.NewVerifier)
+)
+
+// run makes the digest of testdata/day.jsonl: one day of invented news,
+// with two earthquakes on the same day (Turkey, with three AFP copies,
+// and Peru), a storm barrier reported with two different dates, a lone
+// sports story, and an article from two weeks earlier.
+func run(t *testing.T, o Options) *Result {
+	t.Helper()
+	p, err := pipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Inputs == nil {
+		o.Inputs = []string{"../../testdata/day/day.jsonl"}
+	}
+	v := verifier()
+	o.Writer, o.Verifier = extractive.New(v), v
+	if o.MinConfidence == 0 {
+		o.MinConfidence = 0.5
+	}
+	res, err := Run(context.Background(), p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestDigestStories(t *testing.T) {
+	res := run(t, Options{})
+	d := res.Digest
+	if d.Articles != 13 || d.Stories != 5 {
+		t.Fatalf("%d articles in %d stories, want 13 in 5 (Turkey, Peru, barrier, transfer, old river report)", d.Articles, d.Stories)
+	}
+	byStory := map[string][]string{}
+	for _, a := range res.Assignments {
+		byStory[a.Story] = append(byStory[a.Story], a.ID)
+	}
+	for _, group := range [][]string{
+		{"quake-tr-1", "quake-tr-2", "quake-tr-3", "quake-tr-afp-1", "quake-tr-afp-2", "quake-tr-afp-3"},
+		{"quake-pe-1", "quake-pe-2", "quake-pe-3"},
+		{"flood-1", "flood-2"},
+	} {
+		story := ""
+		for _, a := range res.Assignments {
+			if a.ID == group[0] {
+				story = a.Story
+			}
+		}
+		if got := byStory[story]; strings.Join(got, ",") != strings.Join(group, ",") {
+			t.Errorf("story of %s holds %v, want %v", group[0], got, group)
+		}
+	}
+
+	top := d.Shown[0]
+	if top.ID != "quake-tr-1" || top.Articles != 6 || top.Independent != 4 || top.Outlets != 6 {
+		t.Errorf("top story %s: %d articles, %d independent, %d outlets; want the Turkish quake, 6, 4 (three AFP copies count once), 6",
+			top.ID, top.Articles, top.Independent, top.Outlets)
+	}
+	if d.Shown[1].ID != "quake-pe-1" {
+		t.Errorf("second story %s, want the Peruvian quake (3 independent sources)", d.Shown[1].ID)
+	}
+	for _, st := range d.Shown {
+		if st.Headline.Text == "" || len(st.Sentences) == 0 || len(st.Sentences) > 3 {
+			t.Errorf("story %s: headline %q, %d sentences", st.ID, st.Headline.Text, len(st.Sentences))
+		}
+		for _, it := range append([]briefing.Item{st.Headline}, st.Sentences...) {
+			for _, c := range it.Citations {
+				if c.N < 1 || c.N > len(st.Sources) || st.Sources[c.N-1].ID != c.Source || c.Status != briefing.StatusVerified {
+					t.Errorf("story %s: citation %+v of %q does not point into its own source list", st.ID, c, it.Text)
+				}
+			}
+		}
+	}
+	// The barrier story's sources disagree on the date.
+	var barrier *Story
+	for i := range d.Shown {
+		if d.Shown[i].ID == "flood-1" {
+			barrier = &d.Shown[i]
+		}
+	}
+	if barrier == nil || barrier.Conflicts == 0 || len(barrier.Disputes) == 0 || !strings.Contains(barrier.Disputes[0].Text, "May") {
+		t.Errorf("barrier story: %+v: want its date contradiction flagged", barrier)
+	}
+}
+
+func TestDigestWindow(t *testing.T) {
+	since := time.Date(2024, 5, 14, 0, 0, 0, 0, time.UTC)
+	res := run(t, Options{Since: since, Until: since.Add(24 * time.Hour)})
+	d := res.Digest
+	if d.Articles != 12 || d.Skipped != 1 || d.Stories != 4 {
+		t.Errorf("%d articles, %d skipped, %d stories; want 12, 1, 4", d.Articles, d.Skipped, d.Stories)
+	}
+	for _, a := range res.Assignments {
+		if a.ID == "old-1" {
+			t.Error("an article before --since was clustered")
+		}
+	}
+}
+
+func TestDigestTopAndDetails(t *testing.T) {
+	dir := t.TempDir()
+	res := run(t, Options{Stories: 2, Details: dir})
+	d := res.Digest
+	if len(d.Shown) != 2 || d.Shown[0].Rank != 1 || d.Shown[1].Rank != 2 {
+		t.Fatalf("shown %d stories", len(d.Shown))
+	}
+	for _, st := range d.Shown {
+		for _, f := range []string{"briefing.md", "briefing.json", "facts.json"} {
+			p := filepath.Join(dir, filepath.Dir(st.Details), f)
+			if fi, err := os.Stat(p); err != nil || fi.Size() == 0 {
+				t.Errorf("story %d: %s: %v", st.Rank, p, err)
+			}
+		}
+	}
+	ranked := 0
+	for _, a := range res.Assignments {
+		if a.Rank > 0 {
+			ranked++
+		}
+	}
+	if ranked != 9 {
+		t.Errorf("%d articles in shown stories, want 9 (6 + 3)", ranked)
+	}
+}
+
+func TestDigestCapsLargeStories(t *testing.T) {
+	res := run(t, Options{MaxBriefed: 3})
+	top := res.Digest.Shown[0]
+	if top.Briefed != 3 || !strings.Contains(strings.Join(top.Notes, " "), "Briefed from 3") {
+		t.Errorf("briefed %d, notes %q", top.Briefed, top.Notes)
+	}
+}
+
+func TestDigestDeterministic(t *testing.T) {
+	a := run(t, Options{Workers: 1})
+	b := run(t, Options{Workers: 4})
+	for i := range a.Assignments {
+		if a.Assignments[i] != b.Assignments[i] {
+			t.Fatalf("assignment %d differs with other workers: %+v vs %+v", i, a.Assignments[i], b.Assignments[i])
+		}
+	}
+}
+
+func TestDigestNoArticles(t *testing.T) {
+	p, _ := pipeline()
+	v := verifier()
+	_, err := Run(context.Background(), p, Options{Inputs: []string{"../../testdata/day/day.jsonl"}, Writer: extractive.New(v), Verifier: v,
+		Since: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != ErrNoArticles {
+		t.Errorf("err %v, want ErrNoArticles", err)
+	}
+}
