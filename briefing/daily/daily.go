@@ -611,7 +611,13 @@ func digestStory(b *briefing.Briefing, c *cluster) Story {
 			st.Disputes = s.Items
 		}
 	}
-	st.Sentences = append(st.Sentences, key[:min(3, len(key))]...)
+	// A briefing whose sources give no title it can back heads with its
+	// first key point; the digest does not print that sentence twice.
+	for _, it := range key {
+		if len(st.Sentences) < 3 && it.Text != st.Headline.Text {
+			st.Sentences = append(st.Sentences, it)
+		}
+	}
 	for _, it := range background {
 		if len(st.Sentences) >= 2 {
 			break

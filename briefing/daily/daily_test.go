@@ -169,3 +169,13 @@ func TestDigestNoArticles(t *testing.T) {
 		t.Errorf("err %v, want ErrNoArticles", err)
 	}
 }
+
+func TestDigestHeadlineNotRepeated(t *testing.T) {
+	for _, st := range run(t, Options{}).Digest.Shown {
+		for _, it := range st.Sentences {
+			if it.Text == st.Headline.Text {
+				t.Errorf("story %s repeats its headline as a sentence: %q", st.ID, it.Text)
+			}
+		}
+	}
+}
