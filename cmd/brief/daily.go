@@ -12,7 +12,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brieftool/brief/briefing"
-	"github.com/brieftool/brief/briefing/backends"
 	"github.com/brieftool/brief/briefing/daily"
 	"github.com/brieftool/brief/internal/atomicfile"
 	"github.com/brieftool/brief/summarize"
@@ -159,23 +158,12 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 		return err
 	}
 	v := briefing.NewVerifier()
-	say := func(msg string) {
-		if !o.Quiet {
-			fmt.Fprintf(ios.Err, "brief: %s\n", msg)
-		}
-	}
-	backend, err := backends.Open(c.Context, o.Settings, backends.Env{Getenv: ios.Getenv, Warn: func(msg string) { say("warning: " + msg) }}, v)
-	if errors.Is(err, backends.ErrNoModel) {
-		return usageErr(err)
-	}
+	say := sayer(ios, o.Quiet)
+	backend, policy, err := openBackend(c, ios, o.modelOptions, v, say, nil)
 	if err != nil {
 		return err
 	}
 	defer backend.Close()
-	policy, err := backend.Policy()
-	if err != nil {
-		return usageErr(err)
-	}
 	bar := newProgress(ios, o.Quiet)
 	opts := daily.Options{
 		Inputs: o.Inputs, Load: o.Build.Load, Since: o.Since, Until: o.Until,

@@ -110,3 +110,34 @@ func parseModelFlags(c *cli.Context, ios *IO) (modelOptions, error) {
 	}
 	return o, nil
 }
+
+// openBackend opens the writer the model settings ask for. say prints a
+// line on stderr unless --quiet; progress, when set, also hears each
+// model request (the daily digest, which draws a bar, passes none).
+// It returns the unsupported-sentence policy in force; the caller closes
+// the backend.
+func openBackend(c *cli.Context, ios *IO, mo modelOptions, v *briefing.Verifier, say, progress func(string)) (*backends.Opened, briefing.Policy, error) {
+	backend, err := backends.Open(c.Context, mo.Settings, backends.Env{Getenv: ios.Getenv, Progress: progress,
+		Warn: func(msg string) { say("warning: " + msg) }}, v)
+	if errors.Is(err, backends.ErrNoModel) {
+		return nil, "", usageErr(err)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	policy, err := backend.Policy()
+	if err != nil {
+		backend.Close()
+		return nil, "", usageErr(err)
+	}
+	return backend, policy, nil
+}
+
+// sayer prints "brief: MSG" on stderr, or nothing under --quiet.
+func sayer(ios *IO, quiet bool) func(string) {
+	return func(msg string) {
+		if !quiet {
+			fmt.Fprintf(ios.Err, "brief: %s\n", msg)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brieftool/brief/briefing"
-	"github.com/brieftool/brief/briefing/backends"
 )
 
 type reportOptions struct {
@@ -96,16 +94,8 @@ func runReport(c *cli.Context, ios *IO, o reportOptions) error {
 		return err
 	}
 	v := briefing.NewVerifier()
-	say := func(msg string) {
-		if !o.Quiet {
-			fmt.Fprintf(ios.Err, "brief: %s\n", msg)
-		}
-	}
-	backend, err := backends.Open(c.Context, o.Settings, backends.Env{Getenv: ios.Getenv, Progress: say,
-		Warn: func(msg string) { say("warning: " + msg) }}, v)
-	if errors.Is(err, backends.ErrNoModel) {
-		return usageErr(err)
-	}
+	say := sayer(ios, o.Quiet)
+	backend, policy, err := openBackend(c, ios, o.modelOptions, v, say, say)
 	if err != nil {
 		return err
 	}
@@ -117,10 +107,6 @@ func runReport(c *cli.Context, ios *IO, o reportOptions) error {
 			return fmt.Errorf("planning the model's requests: %w", err)
 		}
 		return backend.WriteDryRun(ios.Out, plan)
-	}
-	policy, err := backend.Policy()
-	if err != nil {
-		return usageErr(err)
 	}
 	co := briefing.ComposeOptions{Writer: backend.Writer, Fallback: backend.Fallback, Verifier: v, OnUnsupported: policy,
 		// One warning, whatever --quiet says: the page is not what was
