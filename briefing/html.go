@@ -3,74 +3,28 @@ package briefing
 import (
 	"html/template"
 	"io"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 )
 
-// The page is one file that a reader can mail, archive or print: styles
-// are inline, there is no script, and the Content-Security-Policy forbids
-// every fetch, so a page that tried to load anything would show it as a
-// console error in the browser check rather than leak a request.
-//
-// Print: @page keeps the paper size the printer's (A4 or Letter) and the
-// print styles shrink the type until a full briefing (250 words, four
-// disputes, three quotes, ten sources, an 8 × 10 coverage matrix) fits
-// on one page of either, and still does with 25 sources (see besideMax
-// and matrixColumns for how); html_test.go checks that in Chromium, and
-// reads the printed text back to check that every source's entry is
-// there and that nothing is printed over anything else.
-const briefingPage = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-{{- if .Generator}}
-<meta name="generator" content="{{.Generator}}">
-{{- end}}
-<title>{{.Title}}</title>
-<style>
-@page { size: auto; margin: 12mm }
-:root {
-  color-scheme: light dark;
-  --fg: #1c1e21; --muted: #5a6270; --accent: #0b57a4; --rule: #d6dae0;
-  --warn: #9a5200; --warn-bg: #fff3df; --bg: #fff;
-}
-@media (prefers-color-scheme: dark) {
-  :root { --fg: #e4e6ea; --muted: #a2aab6; --accent: #82b9ff; --rule: #3a3f47; --warn: #f0b35a; --warn-bg: #3b2e17; --bg: #15171a }
-}
-* { box-sizing: border-box }
-body { margin: 0; background: var(--bg); color: var(--fg);
-  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif }
-main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 2rem }
-h1 { font-size: 1.6rem; line-height: 1.2; margin: 0 0 .3rem }
+// The briefing page (see PageTemplate for what every page is). In
+// print its styles shrink the type until a full briefing (250 words,
+// four disputes, three quotes, ten sources, an 8 × 10 coverage matrix)
+// fits on one page of A4 or Letter, and still does with 25 sources (see
+// besideMax and matrixColumns for how); html_test.go checks that in
+// Chromium, and reads the printed text back to check that every
+// source's entry is there and that nothing is printed over anything
+// else.
+const briefingCSS = `main { max-width: 60rem }
 h2 { font-size: .78rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
   border-bottom: 1px solid var(--rule); margin: 1.1rem 0 .35rem; padding-bottom: .1rem }
-p, ul, ol { margin: 0 }
 ul { padding-left: 1.1rem }
 li { margin: .12rem 0 }
-a { color: var(--accent) }
-.dateline { color: var(--muted); font-size: .9rem }
-.cites { font-size: .68em; line-height: 0; white-space: nowrap; margin-left: .1em }
-.cites a { text-decoration: none }
-.cites a.unverified { color: var(--warn) }
-.unsupported { background: var(--warn-bg); -webkit-box-decoration-break: clone; box-decoration-break: clone }
-.unsupported .sign, .unsupported .reason { color: var(--warn); font-weight: 600; font-style: normal }
-.unsupported .reason { font-size: .85em }
-.speaker { color: var(--muted) }
-.disputed ul { list-style: none; padding: 0 }
-.disputed li { border-left: 3px solid var(--warn); padding-left: .5rem }
 .quotes ul { list-style: none; padding: 0 }
 .quotes li { border-left: 3px solid var(--rule); padding-left: .5rem; font-style: italic }
 .quotes li .cites, .quotes li .speaker { font-style: normal }
 .lower { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 5mm; align-items: start }
-.sources { list-style: none; padding: 0; font-size: .85rem }
-.sources li { padding-left: 2.1em; text-indent: -2.1em; overflow-wrap: anywhere }
-.sources .n { display: inline-block; width: 1.8em; text-indent: 0; white-space: nowrap; color: var(--muted) }
-.sources .addr { color: var(--muted) }
-:target { background: var(--warn-bg) }
 .matrix { border-collapse: collapse; font-size: .8rem; line-height: 1.3 }
 .matrix th, .matrix td { padding: .05rem .3rem; text-align: center; border-bottom: 1px solid var(--rule) }
 .matrix thead th { font-weight: 600; color: var(--muted) }
@@ -82,17 +36,12 @@ a { color: var(--accent) }
 .legend { color: var(--muted); font-size: .75rem; margin-top: .2rem }
 @media screen { .coverage { overflow-x: auto } }
 footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: .78rem }
-@media print {
-  :root { --fg: #000; --muted: #444; --accent: #0b3f7a; --rule: #bbb; --warn: #8a4a00; --warn-bg: #fff3df; --bg: #fff }
-  html { font-size: 9pt }
-  body { line-height: 1.3; print-color-adjust: exact; -webkit-print-color-adjust: exact }
-  main { max-width: none; padding: 0 }
-  h1 { font-size: 15pt }
+`
+
+const briefingPrintCSS = `  html { font-size: 9pt }
   h2 { margin: .7rem 0 .2rem; break-after: avoid }
   li { margin: .05rem 0 }
   li, tr, h2 { break-inside: avoid }
-  a { text-decoration: none }
-  :target { background: none }
   .lower { grid-template-columns: minmax(16rem, 1fr) auto }
   .sources { font-size: .82rem }
   .sources li { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden }
@@ -107,12 +56,9 @@ footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule)
   .stacked .matrix th[scope=row] { width: 20rem; max-width: 20rem }
   .stacked .matrix th, .stacked .matrix td { padding-top: 0; padding-bottom: 0 }
   footer { margin-top: .6rem }
-}
-</style>
-</head>
-<body>
-<main>
-<header>
+`
+
+const briefingMain = `<header>
 <h1>{{.Headline}}</h1>
 {{- if .Dateline}}
 <p class="dateline">{{.Dateline}}</p>
@@ -123,13 +69,7 @@ footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule)
 <h2>{{.Title}}</h2>
 {{- if .Paragraph}}
 <p>{{range $i, $it := .Items}}{{if $i}} {{end}}{{$it}}{{end}}</p>
-{{- else}}
-<ul>
-{{- range .Items}}
-<li>{{.}}</li>
-{{- end}}
-</ul>
-{{- end}}
+{{- else}}{{template "list" .Items}}{{end}}
 </section>
 {{- end}}
 {{- if or .Sources .Rows}}
@@ -169,24 +109,21 @@ footer { margin-top: 1rem; padding-top: .3rem; border-top: 1px solid var(--rule)
 </div>
 {{- end}}
 <footer>{{.Footer}}{{range .Notes}} {{.}}{{end}}</footer>
-</main>
-</body>
-</html>
 `
 
-var briefingTmpl = template.Must(template.New("briefing").Parse(briefingPage))
+var briefingTmpl = PageTemplate("briefing", briefingCSS, briefingPrintCSS, briefingMain)
 
 type htmlBriefing struct {
 	Generator, Title, Dateline, Footer string
 	Headline                           template.HTML
 	Sections                           []htmlSection
-	Sources                            []htmlSource
+	Sources                            []HTMLSource
 	// Stacked sets the source list above the coverage matrix in print,
 	// not beside it (see besideMax).
 	Stacked bool
 	// Columns are the sources the coverage matrix has a column for, in
 	// number order; Omitted counts the ones it leaves out.
-	Columns []htmlSource
+	Columns []HTMLSource
 	Omitted int
 	Rows    []htmlRow
 	Notes   []string
@@ -196,12 +133,6 @@ type htmlSection struct {
 	Class, Title string
 	Paragraph    bool
 	Items        []template.HTML
-}
-
-type htmlSource struct {
-	N, CopyOf                  int
-	Outlet, Title, Date, Shown string
-	Href                       string // http(s) only; a local path is shown, not linked
 }
 
 type htmlRow struct {
@@ -217,7 +148,7 @@ func briefHTML(w io.Writer, b *Briefing, generator string) error {
 		Title:     oneLine(b.Headline.Text),
 		Dateline:  briefDateline(b.Dateline),
 		Footer:    briefFooter(b),
-		Notes:     briefNotes(b),
+		Notes:     NoteLines(b.Notes),
 		Headline:  htmlMarked(b, b.Headline),
 	}
 	if p.Title == "" {
@@ -236,13 +167,7 @@ func briefHTML(w io.Writer, b *Briefing, generator string) error {
 	}
 	copies := wireCopies(b)
 	for _, s := range b.Sources {
-		hs := htmlSource{N: s.N, CopyOf: copies[s.N], Outlet: sourceOutlet(s), Title: oneLine(s.Title), Date: shortDate(s.Published)}
-		if u, err := url.Parse(s.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-			hs.Href, hs.Shown = s.URL, shownURL(u)
-		} else {
-			hs.Shown = sourceAddress(s)
-		}
-		p.Sources = append(p.Sources, hs)
+		p.Sources = append(p.Sources, NewHTMLSource(s, copies[s.N]))
 	}
 	p.Stacked = len(b.Sources) > besideMax
 	if len(b.Sources) > 0 && len(b.Coverage.Rows) > 0 {
@@ -324,68 +249,8 @@ func cssClass(id string) string {
 	}, id)
 }
 
-// shownURL is an address short enough for a one-line source entry; the
-// link keeps the whole of it.
-func shownURL(u *url.URL) string {
-	s := strings.TrimPrefix(u.Host, "www.") + u.EscapedPath()
-	if u.RawQuery != "" {
-		s += "?" + u.RawQuery
-	}
-	return strings.TrimSuffix(s, "/")
-}
-
-// htmlMarked is an item as HTML: the text escaped, each citation a link
-// to its source whose tooltip quotes the evidence. A citation that failed
-// the check reads "[3?]" in the warning colour; an unsupported item is
-// set on a warning background, opens with ⚠ and ends with the reason, in
-// the text of the page so that it prints.
+// htmlMarked is an item on the page, each citation a link to its
+// source's entry in the list.
 func htmlMarked(b *Briefing, it Item) template.HTML {
-	var s strings.Builder
-	if it.Unsupported() {
-		s.WriteString(`<span class="unsupported"><span class="sign">` + UnsupportedSign + `</span> `)
-	}
-	for _, r := range citedRuns(it) {
-		s.WriteString(template.HTMLEscapeString(r.text))
-		if len(r.cites) == 0 {
-			continue
-		}
-		s.WriteString(`<sup class="cites">`)
-		for _, c := range r.cites {
-			class := "cite"
-			if citationFailed(c) {
-				class += " unverified"
-			}
-			s.WriteString(`<a class="` + class + `" href="#src-` + strconv.Itoa(c.N) + `" title="` +
-				strings.ReplaceAll(template.HTMLEscapeString(citeTitle(b, c)), "\n", "&#10;") + `">[` + citeLabel(c) + `]</a>`)
-		}
-		s.WriteString(`</sup>`)
-	}
-	if sp := speakerSuffix(it); sp != "" {
-		s.WriteString(`<span class="speaker">` + template.HTMLEscapeString(sp) + `</span>`)
-	}
-	if it.Unsupported() {
-		s.WriteString(` <span class="reason">(unsupported: ` + template.HTMLEscapeString(unsupportedReason(it)) + `)</span></span>`)
-	}
-	return template.HTML(s.String())
-}
-
-// citeTitle is the tooltip of a citation: the source and the words of
-// it that back the claim, so a reader can check without leaving the page.
-func citeTitle(b *Briefing, c Citation) string {
-	s := "[" + strconv.Itoa(c.N) + "]"
-	if c.N >= 1 && c.N <= len(b.Sources) {
-		s += " " + sourceOutlet(b.Sources[c.N-1])
-	}
-	if citationFailed(c) {
-		s += " (not verified: " + c.Status + ")"
-	}
-	// Each span on a line of its own: browsers keep a title's line
-	// breaks, and evidence often starts or ends with quotation marks of
-	// its own, which more quotes around it would only muddle.
-	for _, e := range c.Evidence {
-		if t := oneLine(e.Text); t != "" {
-			s += "\n" + truncate(t, 300)
-		}
-	}
-	return s
+	return HTMLItem(it, disputesHeading, b.Sources, func(n int) string { return "src-" + strconv.Itoa(n) })
 }

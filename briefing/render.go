@@ -191,7 +191,7 @@ func sectionTitle(s Section) string {
 	case SectionKeyPoints:
 		return "Key points"
 	case SectionDisputed:
-		return "Where sources differ"
+		return disputesHeading
 	case SectionQuotes:
 		return "Notable quotes"
 	case SectionBackground:
@@ -205,18 +205,29 @@ func sectionTitle(s Section) string {
 	return string(unicode.ToUpper(r)) + t[n:]
 }
 
+// disputesHeading is the heading of the disputed section, which a
+// disputed line elsewhere points to.
+const disputesHeading = "Where sources differ"
+
 // asParagraph: background reads as prose; everything else is a list.
 func asParagraph(s Section) bool { return s.ID == SectionBackground }
 
+// itemSuffix is what follows an item's text in every format: the
+// speaker, the disputed flag, the reason it is unsupported.
+func itemSuffix(it Item, disputes string) string {
+	return speakerSuffix(it, disputes) + unsupportedSuffix(it)
+}
+
 // speakerSuffix names the speaker of a quote when the sentence does not,
-// and flags a line that states one side of a reported contradiction.
-func speakerSuffix(it Item) string {
+// and flags a line that states one side of a reported contradiction,
+// pointing to disputes, the heading the contradictions are under.
+func speakerSuffix(it Item, disputes string) string {
 	s := ""
 	if it.Speaker != "" && !strings.Contains(it.Text, it.Speaker) {
 		s = " — " + it.Speaker
 	}
 	if it.Disputed != "" {
-		s += " (disputed, see Where sources differ)"
+		s += " (disputed, see " + disputes + ")"
 	}
 	return s
 }
@@ -327,110 +338,21 @@ func briefFooter(b *Briefing) string {
 	return s
 }
 
-// briefNotes are the notes as sentences, for the end of the footer line.
-func briefNotes(b *Briefing) []string {
-	var out []string
-	for _, n := range b.Notes {
-		n = oneLine(n)
-		if n == "" {
-			continue
-		}
-		if !strings.ContainsAny(n[len(n)-1:], ".!?") {
-			n += "."
-		}
-		out = append(out, n)
-	}
-	return out
-}
-
-// shortDate keeps the day of a timestamp: a one-page list has no room
-// for clock times.
-func shortDate(s string) string {
-	if len(s) > 10 && s[4] == '-' && s[7] == '-' {
-		return s[:10]
-	}
-	return s
-}
-
-func sourceOutlet(s SourceRef) string {
-	if s.Outlet != "" {
-		return s.Outlet
-	}
-	if s.ID != "" {
-		return s.ID
-	}
-	return "source " + strconv.Itoa(s.N)
-}
-
 // wireCopies maps a source's number to the first listed source of its
 // wire group. The groups are trusted only when they agree with the
 // dateline's count of independent sources: a briefing built by hand that
 // leaves every Group at 0 would otherwise call everything a copy.
 func wireCopies(b *Briefing) map[int]int {
-	first := map[int]int{}
-	for _, s := range b.Sources {
-		if _, ok := first[s.Group]; !ok {
-			first[s.Group] = s.N
-		}
+	if copies, groups := WireCopies(b.Sources); groups == b.Dateline.Independent {
+		return copies
 	}
-	if len(first) == len(b.Sources) || len(first) != b.Dateline.Independent {
-		return nil
-	}
-	m := map[int]int{}
-	for _, s := range b.Sources {
-		if f := first[s.Group]; f != s.N {
-			m[s.N] = f
-		}
-	}
-	return m
-}
-
-// sourceLine is a source list entry without its number and address:
-// `Outlet — “Title”, 2023-03-07 (same wire story as 2)`.
-func sourceLine(s SourceRef, copyOf int) string {
-	line := sourceOutlet(s)
-	if t := oneLine(s.Title); t != "" {
-		line += " — “" + t + "”"
-	}
-	if s.Published != "" {
-		line += ", " + shortDate(s.Published)
-	}
-	if copyOf > 0 {
-		line += fmt.Sprintf(" (same wire story as %d)", copyOf)
-	}
-	return line
-}
-
-func sourceAddress(s SourceRef) string {
-	if s.URL != "" {
-		return s.URL
-	}
-	return s.Path
+	return nil
 }
 
 // ---- Markdown ----
 
-// mdText escapes text for Markdown. Unlike the tables' mdEscape it keeps
-// every character, so a verified quotation reads on the page exactly as
-// the source prints it: backticks and brackets are backslash-escaped, not
-// replaced, a source's own "[2]" cannot pass for a citation, and "<"
-// keeps text quoting HTML as text.
-func mdText(s string) string {
-	return mdBriefEscaper.Replace(s)
-}
-
-var mdBriefEscaper = strings.NewReplacer("\\", `\\`, "|", `\|`, "\n", " ", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)
-
-// Citation markers are written as private-use runes around the number,
-// escaped with the text, then turned into brackets, so that the text's
-// own brackets are escaped and the markers are not.
-const mdOpen, mdClose = "\uE010", "\uE011"
-
-func mdMarked(it Item) string {
-	t := mdText(unsupportedPrefix(it) + it.Marked(func(c Citation) string { return mdOpen + citeLabel(c) + mdClose }) +
-		speakerSuffix(it) + unsupportedSuffix(it))
-	return strings.NewReplacer(mdOpen, "[", mdClose, "]").Replace(t)
-}
+// mdMarked is an item on the Markdown page.
+func mdMarked(it Item) string { return MarkdownItem(it, disputesHeading) }
 
 func briefMarkdown(w io.Writer, b *Briefing) error {
 	var o strings.Builder
@@ -438,35 +360,32 @@ func briefMarkdown(w io.Writer, b *Briefing) error {
 		o.WriteString("# " + mdMarked(b.Headline) + "\n\n")
 	}
 	if d := briefDateline(b.Dateline); d != "" {
-		o.WriteString("*" + mdText(d) + "*\n")
+		o.WriteString("*" + MarkdownText(d) + "*\n")
 	}
 	for _, s := range b.Sections {
 		if len(s.Items) == 0 {
 			continue
 		}
-		o.WriteString("\n## " + mdText(sectionTitle(s)) + "\n\n")
+		o.WriteString("\n## " + MarkdownText(sectionTitle(s)) + "\n\n")
 		if asParagraph(s) {
 			parts := make([]string, len(s.Items))
 			for i, it := range s.Items {
 				parts[i] = mdMarked(it)
 			}
-			o.WriteString(strings.Join(parts, " ") + "\n")
+			o.WriteString(MarkdownLead(strings.Join(parts, " ")) + "\n")
 			continue
 		}
 		for _, it := range s.Items {
-			o.WriteString("- " + mdMarked(it) + "\n")
+			o.WriteString("- " + MarkdownLead(mdMarked(it)) + "\n")
 		}
 	}
 	if len(b.Sources) > 0 {
 		o.WriteString("\n## Sources\n\n")
 		copies := wireCopies(b)
 		for _, s := range b.Sources {
-			fmt.Fprintf(&o, "%d. %s", s.N, mdText(sourceLine(s, copies[s.N])))
-			switch {
-			case s.URL != "" && !strings.ContainsAny(s.URL, " <>"):
-				o.WriteString(", <" + s.URL + ">")
-			case sourceAddress(s) != "":
-				o.WriteString(", `" + strings.ReplaceAll(sourceAddress(s), "`", "'") + "`")
+			fmt.Fprintf(&o, "%d. %s", s.N, MarkdownText(SourceLine(s, copies[s.N])))
+			if a := MarkdownAddress(s); a != "" {
+				o.WriteString(", " + a)
 			}
 			o.WriteString("\n")
 		}
@@ -480,7 +399,7 @@ func briefMarkdown(w io.Writer, b *Briefing) error {
 		o.WriteString(strings.Repeat(":-:|", len(b.Sources)))
 		o.WriteString("\n")
 		for _, r := range b.Coverage.Rows {
-			label := mdText(coverageLabel(r))
+			label := MarkdownText(coverageLabel(r))
 			if r.Disputed {
 				label += " (disputed)"
 			}
@@ -496,7 +415,7 @@ func briefMarkdown(w io.Writer, b *Briefing) error {
 			o.WriteString("\n")
 		}
 	}
-	o.WriteString("\n---\n\n*" + mdText(strings.Join(append([]string{briefFooter(b)}, briefNotes(b)...), " ")) + "*\n")
+	o.WriteString("\n---\n\n*" + MarkdownText(strings.Join(append([]string{briefFooter(b)}, NoteLines(b.Notes)...), " ")) + "*\n")
 	_, err := io.WriteString(w, o.String())
 	return err
 }
@@ -518,52 +437,17 @@ func statedBy(r CoverageRow) map[int]bool {
 
 // ---- text ----
 
-// markGlue stands for the space before a marker group while text is wrapped,
-// so that a group never starts a line on its own.
-const markGlue = "\uE002"
-
-func textMarked(it Item) string {
-	var b strings.Builder
-	b.WriteString(unsupportedPrefix(it))
-	for _, r := range citedRuns(it) {
-		b.WriteString(strings.ReplaceAll(r.text, markGlue, "\uFFFD"))
-		if r.spaced {
-			b.WriteString(markGlue)
-		}
-		for _, c := range r.cites {
-			b.WriteString("[" + citeLabel(c) + "]")
-		}
-	}
-	return b.String() + speakerSuffix(it) + unsupportedSuffix(it)
-}
-
-// hangWrap wraps s to width with first before its first line and rest
-// before the others.
-func hangWrap(s string, width int, first, rest string) string {
-	lines := strings.Split(wrap(s, max(width-utf8.RuneCountInString(first), 20)), "\n")
-	for i := range lines {
-		if i == 0 {
-			lines[i] = first + lines[i]
-		} else {
-			lines[i] = rest + lines[i]
-		}
-	}
-	return strings.ReplaceAll(strings.Join(lines, "\n"), markGlue, " ")
-}
+// textMarked is an item for the terminal, to wrap with HangWrap.
+func textMarked(it Item) string { return TextItem(it, disputesHeading) }
 
 func briefText(w io.Writer, b *Briefing, st Style) error {
-	width := st.width()
-	paint := func(s, code string) string {
-		if !st.Color {
-			return s
-		}
-		return colorLines(s, code)
-	}
+	width := st.TextWidth()
+	paint := st.Paint
 	heading := func(title string) string { return "\n" + paint(strings.ToUpper(title), "1") + "\n" }
 
 	var o strings.Builder
 	if b.Headline.Text != "" {
-		head := hangWrap(textMarked(b.Headline), width, "", "")
+		head := HangWrap(textMarked(b.Headline), width, "", "")
 		rule := 0
 		for _, l := range strings.Split(head, "\n") {
 			rule = max(rule, utf8.RuneCountInString(l))
@@ -571,7 +455,7 @@ func briefText(w io.Writer, b *Briefing, st Style) error {
 		o.WriteString(paint(head, "1") + "\n" + strings.Repeat("=", rule) + "\n")
 	}
 	if d := briefDateline(b.Dateline); d != "" {
-		o.WriteString(paint(wrap(d, width), "2") + "\n")
+		o.WriteString(paint(HangWrap(d, width, "", ""), "2") + "\n")
 	}
 	for _, s := range b.Sections {
 		if len(s.Items) == 0 {
@@ -583,21 +467,21 @@ func briefText(w io.Writer, b *Briefing, st Style) error {
 			for i, it := range s.Items {
 				parts[i] = textMarked(it)
 			}
-			o.WriteString(hangWrap(strings.Join(parts, " "), width, "  ", "  ") + "\n")
+			o.WriteString(HangWrap(strings.Join(parts, " "), width, "  ", "  ") + "\n")
 			continue
 		}
 		for _, it := range s.Items {
-			o.WriteString(hangWrap(textMarked(it), width, "  • ", "    ") + "\n")
+			o.WriteString(HangWrap(textMarked(it), width, "  • ", "    ") + "\n")
 		}
 	}
 	if len(b.Sources) > 0 {
 		o.WriteString(heading("Sources"))
 		copies := wireCopies(b)
 		for _, s := range b.Sources {
-			o.WriteString(hangWrap(sourceLine(s, copies[s.N]), width, fmt.Sprintf("%4d. ", s.N), "      ") + "\n")
+			o.WriteString(HangWrap(SourceLine(s, copies[s.N]), width, fmt.Sprintf("%4d. ", s.N), "      ") + "\n")
 			// The address stays whole, unwrapped, so a terminal can still
 			// recognise and open it.
-			if a := sourceAddress(s); a != "" {
+			if a := SourceAddress(s); a != "" {
 				o.WriteString("      " + a + "\n")
 			}
 		}
@@ -605,7 +489,7 @@ func briefText(w io.Writer, b *Briefing, st Style) error {
 	if len(b.Coverage.Rows) > 0 && len(b.Sources) > 0 {
 		o.WriteString(heading("Coverage") + textCoverage(b, width, paint))
 	}
-	o.WriteString("\n" + wrap(strings.Join(append([]string{briefFooter(b)}, briefNotes(b)...), " "), width) + "\n")
+	o.WriteString("\n" + HangWrap(strings.Join(append([]string{briefFooter(b)}, NoteLines(b.Notes)...), " "), width, "", "") + "\n")
 	_, err := io.WriteString(w, o.String())
 	return err
 }
@@ -654,39 +538,16 @@ func textCoverage(b *Briefing, width int, paint func(s, code string) string) str
 // that scripts always find an array where the schema promises one.
 func briefForJSON(b *Briefing) *Briefing {
 	c := *b
-	c.Headline = itemForJSON(b.Headline)
+	c.Headline = JSONItem(b.Headline)
 	c.Sections = make([]Section, len(b.Sections))
 	for i, s := range b.Sections {
-		s.Items = mapSlice(s.Items, itemForJSON)
+		s.Items = JSONItems(s.Items)
 		c.Sections[i] = s
 	}
-	c.Sources = nonNilSlice(b.Sources)
+	c.Sources = NonNil(b.Sources)
 	c.Coverage.Rows = mapSlice(b.Coverage.Rows, func(r CoverageRow) CoverageRow {
-		r.Sources = nonNilSlice(r.Sources)
+		r.Sources = NonNil(r.Sources)
 		return r
 	})
 	return &c
-}
-
-func itemForJSON(it Item) Item {
-	it.Citations = mapSlice(it.Citations, func(c Citation) Citation {
-		c.Evidence = nonNilSlice(c.Evidence)
-		return c
-	})
-	return it
-}
-
-func mapSlice[T any](s []T, f func(T) T) []T {
-	out := make([]T, len(s))
-	for i, v := range s {
-		out[i] = f(v)
-	}
-	return out
-}
-
-func nonNilSlice[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

@@ -309,38 +309,6 @@ func TestRenderMarkdownEscapes(t *testing.T) {
 	}
 }
 
-func TestMarkdownHelpers(t *testing.T) {
-	tests := []struct{ fn, in, want string }{
-		{"lead", "# Not a heading", `\# Not a heading`},
-		{"lead", "> Not a quote", `\> Not a quote`},
-		{"lead", "- Not a list", `\- Not a list`},
-		{"lead", "12. Not a list", `12\. Not a list`},
-		{"lead", "3) Not a list", `3\) Not a list`},
-		{"lead", "1984 was a year.", "1984 was a year."},
-		{"lead", "Plain text.", "Plain text."},
-		{"lead", "    Not code", "Not code"},
-		{"text", "a [1] `b` *c* _d_ <e> f|g", "a \\[1\\] \\`b\\` \\*c\\* \\_d\\_ \\<e> f\\|g"},
-		{"text", "AT&T &amp; &#38; & co", `AT&T \&amp; \&#38; & co`},
-		{"code", "inbox/a.txt", "`inbox/a.txt`"},
-		{"code", "odd`name.txt", "``odd`name.txt``"},
-		{"code", "`edge", "`` `edge ``"},
-	}
-	for _, tc := range tests {
-		var got string
-		switch tc.fn {
-		case "lead":
-			got = mdLead(tc.in)
-		case "text":
-			got = mdText(tc.in)
-		case "code":
-			got = mdCode(tc.in)
-		}
-		if got != tc.want {
-			t.Errorf("md%s(%q) = %q, want %q", tc.fn, tc.in, got, tc.want)
-		}
-	}
-}
-
 // TestRenderHTMLSelfContained: the page carries the policy that forbids
 // every fetch and print styles, and text from articles never becomes
 // markup, whatever it holds.
