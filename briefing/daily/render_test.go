@@ -12,6 +12,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/brieftool/brief/internal/pagecheck"
+
 	"github.com/brieftool/brief/briefing"
 	"github.com/brieftool/brief/internal/chromium"
 	"github.com/brieftool/brief/internal/golden"
@@ -353,50 +355,15 @@ func TestRenderHTMLSelfContained(t *testing.T) {
 }
 
 // checkNoFetches fails when the page holds anything a browser would
-// load: an element that fetches, an attribute that names a resource, or
-// a stylesheet that imports or points at a url().
+// load, or more than its one <style> element; inline style attributes
+// are not used by the digest at all.
 func checkNoFetches(t *testing.T, page string) {
 	t.Helper()
-	fetching := map[string]bool{"link": true, "img": true, "script": true, "iframe": true, "object": true, "embed": true,
-		"video": true, "audio": true, "source": true, "track": true, "picture": true, "frame": true, "base": true, "form": true}
-	z := html.NewTokenizer(strings.NewReader(page))
-	inStyle := false
-	styles := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			if styles != 1 {
-				t.Errorf("%d <style> elements, want the page's own", styles)
-			}
-			return
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			if fetching[tok.Data] {
-				t.Errorf("page has a <%s> element", tok.Data)
-			}
-			if inStyle = tok.Data == "style"; inStyle {
-				styles++
-			}
-			for _, a := range tok.Attr {
-				switch {
-				case a.Key == "src" || a.Key == "srcset" || a.Key == "poster" || a.Key == "data" || a.Key == "background" || a.Key == "style":
-					t.Errorf("<%s %s=%q>", tok.Data, a.Key, a.Val)
-				case strings.Contains(a.Val, "http") && !(tok.Data == "a" && a.Key == "href"):
-					t.Errorf("<%s %s=%q> names an address outside a link", tok.Data, a.Key, a.Val)
-				}
-			}
-		case html.TextToken:
-			if inStyle {
-				css := strings.ToLower(string(z.Text()))
-				for _, bad := range []string{"@import", "url(", "http", "@font-face"} {
-					if strings.Contains(css, bad) {
-						t.Errorf("stylesheet contains %q", bad)
-					}
-				}
-			}
-		case html.EndTagToken:
-			inStyle = false
-		}
+	if n := pagecheck.NoFetches(t, page); n != 1 {
+		t.Errorf("%d <style> elements, want the page's own", n)
+	}
+	if strings.Contains(page, " style=") {
+		t.Error("page has an inline style attribute")
 	}
 }
 
