@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/brieftool/brief/internal/fsname"
+
 	"github.com/brieftool/brief/briefing"
 	"github.com/brieftool/brief/internal/atomicfile"
 	"github.com/brieftool/brief/summarize"
@@ -662,7 +664,12 @@ func digestStory(b *briefing.Briefing, c *cluster) Story {
 // fact table (JSON) under o.Details, atomically, and returns the
 // briefing's path relative to that directory.
 func writeDetails(o Options, b *briefing.Briefing, v *briefing.FactView, rank int, id string) (string, error) {
-	dir := fmt.Sprintf("%02d-%s", rank, safeName(id))
+	// A long id (a URL) is cut: the rank keeps the directory unique.
+	name := fsname.Safe(id)
+	if len(name) > 60 {
+		name = name[:60]
+	}
+	dir := fmt.Sprintf("%02d-%s", rank, name)
 	if err := os.MkdirAll(filepath.Join(o.Details, dir), 0o755); err != nil {
 		return "", fmt.Errorf("details: %w", err)
 	}
@@ -686,21 +693,4 @@ func writeDetails(o Options, b *briefing.Briefing, v *briefing.FactView, rank in
 		}
 	}
 	return filepath.Join(dir, "briefing.md"), nil
-}
-
-// safeName keeps a story id usable as a directory name.
-func safeName(id string) string {
-	var b strings.Builder
-	for _, r := range id {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('_')
-		}
-		if b.Len() >= 60 {
-			break
-		}
-	}
-	return strings.Trim(b.String(), ".")
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/brieftool/brief/internal/fsname"
+
 	"github.com/brieftool/brief/briefing/rouge"
 	"github.com/brieftool/brief/internal/atomicfile"
 )
@@ -187,22 +189,7 @@ func saveSummary(dir, id, text string) error {
 // save directory on every OS: only letters, digits, '.', '-' and '_' are
 // kept, and a name of dots alone (".", "..") is rewritten. Distinct DUC ids
 // stay distinct, since they use only kept characters.
-func SafeFileName(id string) string {
-	var b strings.Builder
-	for _, r := range id {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('_')
-		}
-	}
-	s := b.String()
-	if strings.Trim(s, ".") == "" {
-		s = strings.Repeat("_", max(len(s), 1))
-	}
-	return s
-}
+func SafeFileName(id string) string { return fsname.Safe(id) }
 
 func addResult(dst *rouge.Result, r rouge.Result) {
 	for _, p := range [...]struct{ d, s *rouge.Score }{{&dst.R1, &r.R1}, {&dst.R2, &r.R2}, {&dst.RL, &r.RL}} {
