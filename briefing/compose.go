@@ -165,6 +165,7 @@ func Compose(ctx context.Context, req Request, o ComposeOptions) (*Briefing, err
 	}
 	if res.Dropped > 0 || res.DroppedItems > 0 {
 		b.Notes = append(b.Notes, fmt.Sprintf("The citation check removed %d citation(s) and %d sentence(s) that the cited sources do not support.", res.Dropped, res.DroppedItems))
+		PruneSources(b)
 	}
 	if res.Marked > 0 {
 		b.Notes = append(b.Notes, fmt.Sprintf("%d sentence(s) are marked ⚠ unsupported: the cited sources do not state them as written.", res.Marked))
@@ -203,4 +204,65 @@ func backendName(w Writer) string {
 		return n.Name()
 	}
 	return "first"
+}
+
+// PruneSources removes from the source list the sources no citation and
+// no coverage row refers to any more (their only citations were dropped
+// by the check) and renumbers the rest, citations and coverage with
+// them: a listed source is one the page uses.
+func PruneSources(b *Briefing) {
+	used := make([]bool, len(b.Sources)+1)
+	mark := func(it *Item) {
+		for _, c := range it.Citations {
+			if c.N >= 1 && c.N <= len(b.Sources) {
+				used[c.N] = true
+			}
+		}
+	}
+	mark(&b.Headline)
+	for si := range b.Sections {
+		for ii := range b.Sections[si].Items {
+			mark(&b.Sections[si].Items[ii])
+		}
+	}
+	for _, r := range b.Coverage.Rows {
+		for _, n := range r.Sources {
+			if n >= 1 && n <= len(b.Sources) {
+				used[n] = true
+			}
+		}
+	}
+	num := make([]int, len(b.Sources)+1)
+	var kept []SourceRef
+	for _, s := range b.Sources {
+		if s.N >= 1 && s.N < len(used) && used[s.N] {
+			num[s.N] = len(kept) + 1
+			s.N = len(kept) + 1
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) == len(b.Sources) {
+		return
+	}
+	b.Sources = kept
+	renumber := func(it *Item) {
+		for k := range it.Citations {
+			if n := it.Citations[k].N; n >= 1 && n < len(num) {
+				it.Citations[k].N = num[n]
+			}
+		}
+	}
+	renumber(&b.Headline)
+	for si := range b.Sections {
+		for ii := range b.Sections[si].Items {
+			renumber(&b.Sections[si].Items[ii])
+		}
+	}
+	for ri := range b.Coverage.Rows {
+		for k, n := range b.Coverage.Rows[ri].Sources {
+			if n >= 1 && n < len(num) {
+				b.Coverage.Rows[ri].Sources[k] = num[n]
+			}
+		}
+	}
 }

@@ -722,3 +722,31 @@ func countUnsupported(b *Briefing) int {
 	})
 	return n
 }
+
+// A source whose only citation the check dropped leaves the list, and the
+// numbers after it close up in citations and coverage alike.
+func TestPruneSources(t *testing.T) {
+	b := &Briefing{
+		Sources: []SourceRef{{N: 1, ID: "a"}, {N: 2, ID: "b"}, {N: 3, ID: "c"}, {N: 4, ID: "d"}},
+		Headline: Item{Text: "H", Citations: []Citation{{N: 3, Source: "c"}}},
+		Sections: []Section{{ID: SectionKeyPoints, Items: []Item{{Text: "K", Citations: []Citation{{N: 1, Source: "a"}, {N: 3, Source: "c"}}}}}},
+		Coverage: Coverage{Rows: []CoverageRow{{Fact: "f1", Sources: []int{1, 4}}}},
+	}
+	PruneSources(b)
+	var ids []string
+	for i, s := range b.Sources {
+		if s.N != i+1 {
+			t.Errorf("source %s numbered %d at position %d", s.ID, s.N, i+1)
+		}
+		ids = append(ids, s.ID)
+	}
+	if strings.Join(ids, ",") != "a,c,d" {
+		t.Errorf("sources %v, want a,c,d (b is used by nothing)", ids)
+	}
+	if b.Headline.Citations[0].N != 2 || b.Sections[0].Items[0].Citations[1].N != 2 {
+		t.Errorf("citations of c not renumbered to 2: %+v %+v", b.Headline.Citations, b.Sections[0].Items[0].Citations)
+	}
+	if got := b.Coverage.Rows[0].Sources; got[0] != 1 || got[1] != 3 {
+		t.Errorf("coverage sources %v, want [1 3]", got)
+	}
+}
