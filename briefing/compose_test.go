@@ -727,7 +727,7 @@ func countUnsupported(b *Briefing) int {
 // numbers after it close up in citations and coverage alike.
 func TestPruneSources(t *testing.T) {
 	b := &Briefing{
-		Sources: []SourceRef{{N: 1, ID: "a"}, {N: 2, ID: "b"}, {N: 3, ID: "c"}, {N: 4, ID: "d"}},
+		Sources:  []SourceRef{{N: 1, ID: "a"}, {N: 2, ID: "b"}, {N: 3, ID: "c"}, {N: 4, ID: "d"}},
 		Headline: Item{Text: "H", Citations: []Citation{{N: 3, Source: "c"}}},
 		Sections: []Section{{ID: SectionKeyPoints, Items: []Item{{Text: "K", Citations: []Citation{{N: 1, Source: "a"}, {N: 3, Source: "c"}}}}}},
 		Coverage: Coverage{Rows: []CoverageRow{{Fact: "f1", Sources: []int{1, 4}}}},
