@@ -23,6 +23,9 @@ type BriefOptions struct {
 	// NewWriter makes the backend for one cluster; backends and checkers
 	// are not shared between the clusters Run briefs in parallel.
 	NewWriter func(*briefing.Verifier) briefing.Writer
+	// NewFallback, when set, makes the writer used when NewWriter's fails
+	// (the extractive method behind a model), as brief report does.
+	NewFallback func(*briefing.Verifier) briefing.Writer
 }
 
 // Briefer returns a SummarizeFunc that runs the whole brief pipeline on
@@ -50,7 +53,7 @@ func Briefer(p *summarize.Pipeline, o BriefOptions) SummarizeFunc {
 		v := briefing.NewVerifier()
 		b, err := briefing.Compose(ctx,
 			briefing.Request{Corpus: corpus, Table: table, Words: o.Words, Focus: focus, MinConfidence: o.MinConfidence},
-			briefing.ComposeOptions{Writer: o.NewWriter(v), Verifier: v})
+			compose(o, v))
 		if err != nil {
 			return "", err
 		}
@@ -87,4 +90,12 @@ func Documents(c Cluster) []load.Document {
 		docs = append(docs, doc)
 	}
 	return docs
+}
+
+func compose(o BriefOptions, v *briefing.Verifier) briefing.ComposeOptions {
+	co := briefing.ComposeOptions{Writer: o.NewWriter(v), Verifier: v}
+	if o.NewFallback != nil {
+		co.Fallback = o.NewFallback(v)
+	}
+	return co
 }

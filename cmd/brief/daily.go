@@ -34,14 +34,9 @@ type dailyOptions struct {
 }
 
 func dailyFlags() []cli.Flag {
-	var model []cli.Flag
-	for _, f := range modelFlags() {
-		// A digest makes one request per story; its dry run would be a
-		// guess before clustering.
-		if f.Names()[0] != "dry-run" {
-			model = append(model, f)
-		}
-	}
+	// A digest makes one request per story; its dry run would be a guess
+	// before clustering.
+	model := modelFlagsNoDryRun()
 	return append(append(append(outputFlags("text, markdown, json or html (default: text on a terminal, markdown otherwise, or from the --out extension)"),
 		&cli.IntFlag{Name: "stories", Value: daily.DefaultStories, Usage: "show the top `N` stories"},
 		&cli.StringFlag{Name: "since", Usage: "only articles published at or after `TIME` (2023-03-07, 2023-03-07T06:00:00Z, or a duration before now: 24h)"},

@@ -16,6 +16,7 @@ import (
 )
 
 type evalOptions struct {
+	modelOptions
 	Refs          string
 	Words         int
 	FocusField    string
@@ -43,13 +44,16 @@ with -f A. Prints one row per cluster and the mean over clusters with references
 --save DIR writes each cluster's summary to DIR/<cluster id>.txt, one sentence per
 line, so that any other scorer can check the figures.
 
+With a model configured (--model, BRIEF_MODEL, or the config file; see 'brief report
+--help'), the model briefs every cluster under the same citation check.
+
 Examples:
    brief eval --refs duc2007_main.jsonl --words 250
    brief eval --refs duc2007_main.jsonl --words 250 --focus-field query
    brief eval --refs duc2007_update.jsonl --words 100 --save summaries/
 
 ` + exitCodesHelp,
-		Flags: append(outputFlags("text, json or csv (default: text, or from the --out extension)"),
+		Flags: append(append(outputFlags("text, json or csv (default: text, or from the --out extension)"),
 			&cli.StringFlag{Name: "refs", Usage: "read clusters and reference summaries from `FILE` (JSON lines)"},
 			&cli.IntFlag{Name: "words", Value: 250, Usage: "summary budget and ROUGE length limit in `N` words (DUC 2007: 250 main, 100 update)"},
 			&cli.StringFlag{Name: "focus-field", Usage: "steer each briefing with the cluster's `FIELD`: query (title and narrative), title or narrative"},
@@ -59,7 +63,7 @@ Examples:
 			&cli.IntFlag{Name: "workers", Usage: "brief `N` clusters at once (default: number of CPUs)"},
 			&cli.BoolFlag{Name: "baseline", Usage: "score the first N words of each cluster's latest article instead (the DUC lead baseline)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print unreadable lines of --refs"},
-		),
+		), modelFlagsNoDryRun()...),
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return usageErr(err) },
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -68,7 +72,11 @@ Examples:
 			if c.String("refs") == "" {
 				return usageErr(fmt.Errorf("eval: --refs FILE is required (clusters with reference summaries, JSON lines)"))
 			}
-			o := evalOptions{Refs: c.String("refs"), Words: c.Int("words"), FocusField: c.String("focus-field"), Save: c.String("save"),
+			mo, err := parseModelFlags(c, ios)
+			if err != nil {
+				return err
+			}
+			o := evalOptions{modelOptions: mo, Refs: c.String("refs"), Words: c.Int("words"), FocusField: c.String("focus-field"), Save: c.String("save"),
 				Format: c.String("format"), Out: c.String("out"), MinConfidence: c.Float64("min-confidence"),
 				Workers: c.Int("workers"), Baseline: c.Bool("baseline"), Quiet: c.Bool("quiet")}
 			if o.Words < 20 || o.Words > 5000 {
@@ -115,8 +123,29 @@ func runEval(c *cli.Context, ios *IO, o evalOptions) error {
 		if err != nil {
 			return err
 		}
-		sum = eval.Briefer(p, eval.BriefOptions{Words: o.Words, FocusField: o.FocusField, MinConfidence: o.MinConfidence,
-			NewWriter: func(v *briefing.Verifier) briefing.Writer { return extractive.New(v) }})
+		bo := eval.BriefOptions{Words: o.Words, FocusField: o.FocusField, MinConfidence: o.MinConfidence,
+			NewWriter: func(v *briefing.Verifier) briefing.Writer { return extractive.New(v) }}
+		// With a model configured, every cluster is briefed by it (one
+		// backend serves the parallel clusters), the extractive method
+		// standing in for a failed call as in brief report.
+		say := sayer(ios, o.Quiet)
+		backend, _, err := openBackend(c, ios, o.modelOptions, briefing.NewVerifier(), say, nil)
+		if err != nil {
+			return err
+		}
+		defer backend.Close()
+		if backend.Model != nil {
+			bo.NewWriter = func(*briefing.Verifier) briefing.Writer { return backend.Model }
+			if !o.NoFallback {
+				bo.NewFallback = func(v *briefing.Verifier) briefing.Writer { return extractive.New(v) }
+			}
+			defer func() {
+				if u := backend.Model.Usage(); u.Calls > 0 {
+					say(backend.UsageLine(u))
+				}
+			}()
+		}
+		sum = eval.Briefer(p, bo)
 	}
 	start := time.Now()
 	rep, err := eval.Run(c.Context, clusters, sum, eval.Options{Words: o.Words, Stem: true, Save: o.Save, Workers: o.Workers})
@@ -142,4 +171,17 @@ func runEval(c *cli.Context, ios *IO, o evalOptions) error {
 		return errors.New("no cluster could be scored: none has references, or every briefing failed")
 	}
 	return nil
+}
+
+// modelFlagsNoDryRun are brief report's model flags but --dry-run, for
+// eval (which scores what a model writes) and daily (whose requests are
+// known only after clustering).
+func modelFlagsNoDryRun() []cli.Flag {
+	var out []cli.Flag
+	for _, f := range modelFlags() {
+		if f.Names()[0] != "dry-run" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -356,3 +356,21 @@ func TestReportModelFromServer(t *testing.T) {
 		t.Errorf("stderr %q: want the model named", r.stderr)
 	}
 }
+
+// brief eval with a model: every cluster is briefed by it, and scored.
+func TestEvalWithModel(t *testing.T) {
+	srv := faithfulModel(t)
+	dir := t.TempDir()
+	// The fixture's two clusters hold the same articles: without the
+	// cache each is asked for; with it, the second may be a cache hit.
+	r := brief(t, false, modelEnv(t, srv), "", "eval", "--refs", "testdata/eval-clusters.jsonl", "--words", "40", "--save", dir, "--no-cache")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if n := len(srv.Requests()); n != 2 {
+		t.Errorf("%d requests: want the model asked for each of the 2 clusters", n)
+	}
+	if !strings.Contains(r.stdout, "MEAN") || !strings.Contains(r.stderr, "test-model:") {
+		t.Errorf("stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+}
