@@ -183,7 +183,7 @@ func Run(ctx context.Context, p *summarize.Pipeline, o Options) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
-	ref := to
+	ref := newest(arts)
 	if !o.Until.IsZero() {
 		ref = o.Until
 	}
@@ -693,4 +693,30 @@ func writeDetails(o Options, b *briefing.Briefing, v *briefing.FactView, rank in
 		}
 	}
 	return filepath.Join(dir, "briefing.md"), nil
+}
+
+// newest is the time stories' ages are measured from: the latest
+// publication time, except that a few articles dated far past the rest (a
+// feed's wrong year, a scheduled post) must not make every other story
+// look days old. Times more than two days after the 90th percentile are
+// not taken.
+func newest(arts []article) time.Time {
+	var ts []time.Time
+	for _, a := range arts {
+		if t := a.src.Published; !t.IsZero() {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		return time.Time{}
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
+	limit := ts[len(ts)*9/10].Add(48 * time.Hour)
+	ref := ts[0]
+	for _, t := range ts {
+		if !t.After(limit) {
+			ref = t
+		}
+	}
+	return ref
 }

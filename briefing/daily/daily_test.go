@@ -179,3 +179,26 @@ func TestDigestHeadlineNotRepeated(t *testing.T) {
 		}
 	}
 }
+
+// One article dated years ahead (a feed's wrong year) does not age every
+// other story: the ranking is the same as without it.
+func TestDigestFutureDateDoesNotAgeTheDay(t *testing.T) {
+	dir := t.TempDir()
+	day, err := os.ReadFile("../../testdata/day/day.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := `{"id":"future-1","outlet":"Misdated Feed","title":"Harbour festival opens","published":"2099-05-14T10:00:00Z","text":"The harbour festival in Tromso opened with a parade of 40 boats on Saturday, the organisers said.\n\nSome 12,000 visitors were expected over the weekend."}` + "\n"
+	in := filepath.Join(dir, "day.jsonl")
+	if err := os.WriteFile(in, append(day, odd...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := run(t, Options{})
+	with := run(t, Options{Inputs: []string{in}})
+	for i := 0; i < 3; i++ {
+		if with.Digest.Shown[i].ID != base.Digest.Shown[i].ID || with.Digest.Shown[i].Score != base.Digest.Shown[i].Score {
+			t.Errorf("rank %d: %s (score %v) with the misdated article, %s (%v) without", i+1,
+				with.Digest.Shown[i].ID, with.Digest.Shown[i].Score, base.Digest.Shown[i].ID, base.Digest.Shown[i].Score)
+		}
+	}
+}
