@@ -16,9 +16,10 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
+
+	"github.com/brieftool/brief/internal/pool"
 
 	"github.com/brieftool/brief/summarize/clean"
 	"github.com/brieftool/brief/summarize/dedup"
@@ -205,56 +206,21 @@ func (p *Pipeline) build(ctx context.Context, opts Options, each func(context.Co
 	}
 
 	// Documents arrive in order from one goroutine; workers process them
-	// and results are stored by arrival index, so output order never
-	// depends on scheduling.
-	type job struct {
-		i   int
-		doc load.Document
-	}
+	// and results keep arrival order, so output order never depends on
+	// scheduling.
 	type result struct {
 		src  *Source
 		prob *Problem
 	}
-	var (
-		mu       sync.Mutex
-		results  []result
-		problems []Problem
-	)
-	jobs := make(chan job, workers*4)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				src, prob := p.source(j.doc, params)
-				mu.Lock()
-				results[j.i] = result{src, prob}
-				mu.Unlock()
-			}
-		}()
-	}
-	n := 0
-	loadErr := each(ctx,
-		func(d load.Document) error {
-			mu.Lock()
-			results = append(results, result{})
-			mu.Unlock()
-			select {
-			case jobs <- job{n, d}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			n++
-			return nil
-		},
-		func(e *load.InputError) {
-			mu.Lock()
+	var problems []Problem
+	results, loadErr := pool.Ordered(ctx, workers, func(emit func(load.Document) error) error {
+		return each(ctx, emit, func(e *load.InputError) {
 			problems = append(problems, Problem{Input: e.Input, Err: e.Err})
-			mu.Unlock()
 		})
-	close(jobs)
-	wg.Wait()
+	}, func(d load.Document) result {
+		src, prob := p.source(d, params)
+		return result{src, prob}
+	})
 	if loadErr != nil {
 		return nil, loadErr
 	}

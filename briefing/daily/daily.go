@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/brieftool/brief/internal/pool"
+
 	"github.com/brieftool/brief/internal/fsname"
 
 	"github.com/brieftool/brief/briefing"
@@ -220,18 +222,17 @@ func backendName(w briefing.Writer) string {
 // keeping input order.
 func read(ctx context.Context, p *summarize.Pipeline, o Options, d *Digest) ([]article, error) {
 	signer := story.NewSigner()
-	type job struct {
-		i   int
-		doc load.Document
-	}
+	// mu serialises the counters and the callbacks, which the workers
+	// and the reading goroutine both call.
 	var (
 		mu      sync.Mutex
-		arts    []article
 		skipped int
 		failed  int
 		done    int
 	)
 	problem := func(pr summarize.Problem) {
+		mu.Lock()
+		defer mu.Unlock()
 		if !pr.Warning {
 			failed++
 		}
@@ -239,62 +240,33 @@ func read(ctx context.Context, p *summarize.Pipeline, o Options, d *Digest) ([]a
 			o.Problem(pr)
 		}
 	}
-	jobs := make(chan job, o.Workers*4)
-	var wg sync.WaitGroup
-	for w := 0; w < o.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				src, prob := p.Prepare(j.doc)
-				var a article
-				if src != nil {
-					if !inWindow(src.Published, o.Since, o.Until) {
-						src = nil
-						mu.Lock()
-						skipped++
-						mu.Unlock()
-					} else {
-						src.Removed, src.Dropped, src.Warnings = nil, nil, nil
-						a = article{src: src, sig: signer.Sign(story.Article{Title: src.Title, Text: src.Text, Published: src.Published}), ok: true}
-					}
-				}
-				mu.Lock()
-				arts[j.i] = a
-				if prob != nil {
-					problem(*prob)
-				}
-				done++
-				if o.Progress != nil {
-					o.Progress("reading", done, -1)
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	n := 0
-	loadErr := load.Each(ctx, o.Inputs, o.Load,
-		func(doc load.Document) error {
-			mu.Lock()
-			arts = append(arts, article{})
-			mu.Unlock()
-			select {
-			case jobs <- job{n, doc}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			n++
-			return nil
-		},
-		func(e *load.InputError) {
-			mu.Lock()
+	arts, err := pool.Ordered(ctx, o.Workers, func(emit func(load.Document) error) error {
+		return load.Each(ctx, o.Inputs, o.Load, emit, func(e *load.InputError) {
 			problem(summarize.Problem{Input: e.Input, Err: e.Err})
-			mu.Unlock()
 		})
-	close(jobs)
-	wg.Wait()
-	if loadErr != nil {
-		return nil, loadErr
+	}, func(doc load.Document) article {
+		src, prob := p.Prepare(doc)
+		if prob != nil {
+			problem(*prob)
+		}
+		var a article
+		if src != nil && inWindow(src.Published, o.Since, o.Until) {
+			src.Removed, src.Dropped, src.Warnings = nil, nil, nil
+			a = article{src: src, sig: signer.Sign(story.Article{Title: src.Title, Text: src.Text, Published: src.Published}), ok: true}
+		}
+		mu.Lock()
+		if src != nil && !a.ok {
+			skipped++
+		}
+		done++
+		if o.Progress != nil {
+			o.Progress("reading", done, -1)
+		}
+		mu.Unlock()
+		return a
+	})
+	if err != nil {
+		return nil, err
 	}
 	// The header says how many the window left out; no note repeats it.
 	d.Skipped, d.Failed = skipped, failed
@@ -305,8 +277,6 @@ func read(ctx context.Context, p *summarize.Pipeline, o Options, d *Digest) ([]a
 			out = append(out, a)
 		}
 	}
-	// Ids stay unique across inputs (the loader's); the stable story id
-	// is its first article's.
 	return out, nil
 }
 
