@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -102,6 +103,8 @@ type Result struct {
 	Digest *Digest
 	// Assignments has one entry per article clustered, in input order.
 	Assignments []Assignment
+	// staging holds the details until CommitDetails moves them to details.
+	staging, details string
 }
 
 // ErrNoArticles is returned when no input yields an article in the window.
@@ -191,24 +194,121 @@ func Run(ctx context.Context, p *summarize.Pipeline, o Options) (*Result, error)
 	}
 	byLabel := rank(stories, ref)
 
+	res := &Result{Digest: d, Assignments: make([]Assignment, len(arts))}
+	if o.Details != "" {
+		// Details are written to a staging directory beside the target
+		// and put in place by Result.CommitDetails once the digest itself
+		// is written, so a failed or interrupted run leaves none.
+		if res.staging, err = os.MkdirTemp(filepath.Dir(filepath.Clean(o.Details)), "."+filepath.Base(o.Details)+".tmp-"); err != nil {
+			return nil, fmt.Errorf("--details: %w", err)
+		}
+		res.details = o.Details
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			res.DiscardDetails()
+		}
+	}()
 	shown := stories[:min(o.Stories, len(stories))]
 	d.Shown = make([]Story, len(shown))
-	if err := briefAll(ctx, p, o, arts, shown, d); err != nil {
+	kept, err := briefAll(ctx, p, o, res.staging, arts, shown, d)
+	if err != nil {
 		return nil, err
 	}
-	res := &Result{Digest: d, Assignments: make([]Assignment, len(arts))}
 	rankOf := map[int]int{}
-	for i, s := range shown {
-		rankOf[s.label] = i + 1
+	for i, c := range kept {
+		rankOf[c.label] = i + 1
 	}
 	for i, a := range arts {
 		st := stories[byLabel[labels[i]]]
 		res.Assignments[i] = Assignment{ID: a.src.ID, Origin: a.src.Origin, Story: st.id, Rank: rankOf[labels[i]]}
 	}
 	if o.Details != "" {
+		// The story folders are named by final rank, known only now.
+		for i := range d.Shown {
+			st := &d.Shown[i]
+			dir := fmt.Sprintf("%02d-%s", st.Rank, filepath.Dir(st.Details))
+			if err := os.Rename(filepath.Join(res.staging, filepath.Dir(st.Details)), filepath.Join(res.staging, dir)); err != nil {
+				return nil, fmt.Errorf("--details: %w", err)
+			}
+			st.Details = filepath.Join(dir, filepath.Base(st.Details))
+		}
+		if err := os.WriteFile(filepath.Join(res.staging, detailsMarker), []byte("written by brief daily\n"), 0o644); err != nil {
+			return nil, fmt.Errorf("--details: %w", err)
+		}
 		d.Notes = append(d.Notes, fmt.Sprintf("Each story's full briefing and fact table are in %s.", o.Details))
 	}
+	ok = true
 	return res, nil
+}
+
+// detailsMarker marks a --details directory as brief's, so that a later
+// run may replace it and never replaces anything else.
+const detailsMarker = ".brief-details"
+
+// CheckDetails says, before any work, whether dir can receive the
+// details: it must not exist, be empty, or be a directory brief wrote.
+func CheckDetails(dir string) error {
+	fi, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("%s exists and is not a directory", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, detailsMarker)); err != nil {
+		return fmt.Errorf("%s is a directory brief did not write; choose a new or empty one", dir)
+	}
+	return nil
+}
+
+// CommitDetails puts the details in place, replacing those of an earlier
+// run, once the digest is written.
+func (r *Result) CommitDetails() error {
+	if r.staging == "" {
+		return nil
+	}
+	if err := CheckDetails(r.details); err != nil {
+		return fmt.Errorf("--details: %w", err)
+	}
+	old := ""
+	if _, err := os.Stat(r.details); err == nil {
+		old = r.staging + ".old"
+		if err := os.Rename(r.details, old); err != nil {
+			return fmt.Errorf("--details: %w", err)
+		}
+	}
+	if err := os.Rename(r.staging, r.details); err != nil {
+		if old != "" {
+			_ = os.Rename(old, r.details)
+		}
+		return fmt.Errorf("--details: %w", err)
+	}
+	r.staging = ""
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// DiscardDetails removes the staged details of a run whose digest was not
+// written.
+func (r *Result) DiscardDetails() {
+	if r != nil && r.staging != "" {
+		_ = os.RemoveAll(r.staging)
+		r.staging = ""
+	}
 }
 
 func backendName(w briefing.Writer) string {
@@ -358,11 +458,17 @@ func (c *cluster) measure(ctx context.Context, arts []article) error {
 	outlets := map[string]bool{}
 	for _, i := range c.members {
 		s := arts[i].src
-		name := strings.ToLower(briefing.NewSourceRef(1, s).Outlet)
+		// An article naming no outlet counts under its site, or not at
+		// all: two copies with no outlet are not two outlets.
+		name := strings.ToLower(strings.TrimSpace(s.Outlet))
 		if name == "" {
-			name = "id:" + s.ID
+			if u, err := url.Parse(s.URL); err == nil && u.Host != "" {
+				name = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+			}
 		}
-		outlets[name] = true
+		if name != "" {
+			outlets[name] = true
+		}
 		if t := s.Published; !t.IsZero() {
 			if c.first.IsZero() || t.Before(c.first) {
 				c.first = t
@@ -402,16 +508,13 @@ func (c *cluster) measure(ctx context.Context, arts []article) error {
 
 // rank orders the stories by independent coverage discounted by age:
 // score = independent groups × 2^(-age/HalfLife), age measured from the
-// story's latest report to ref (the newest article, or --until). An
-// undated story is not discounted. Ties go to more articles, then to
-// input order, so the ranking is deterministic. It returns each label's
+// story's latest report to ref (the newest article, or --until); see
+// age. Ties go to more articles, then to input order, so the ranking is
+// deterministic. It returns each label's
 // position in the ranked list.
 func rank(cs []*cluster, ref time.Time) map[int]int {
 	for _, c := range cs {
-		c.score = float64(len(c.groups))
-		if !c.last.IsZero() && !ref.IsZero() && ref.After(c.last) {
-			c.score *= math.Exp2(-float64(ref.Sub(c.last)) / float64(HalfLife))
-		}
+		c.score = float64(len(c.groups)) * math.Exp2(-age(c, ref).Hours()/HalfLife.Hours())
 	}
 	sort.SliceStable(cs, func(a, b int) bool {
 		x, y := cs[a], cs[b]
@@ -432,7 +535,7 @@ func rank(cs []*cluster, ref time.Time) map[int]int {
 
 // briefAll briefs the shown stories, a bounded number at a time (each
 // briefing is itself parallel inside), and fills d.Shown in rank order.
-func briefAll(ctx context.Context, p *summarize.Pipeline, o Options, arts []article, shown []*cluster, d *Digest) error {
+func briefAll(ctx context.Context, p *summarize.Pipeline, o Options, staging string, arts []article, shown []*cluster, d *Digest) ([]*cluster, error) {
 	workers := min(o.Workers, len(shown))
 	next := make(chan int)
 	errs := make([]error, len(shown))
@@ -444,9 +547,9 @@ func briefAll(ctx context.Context, p *summarize.Pipeline, o Options, arts []arti
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				st, err := briefStory(ctx, p, o, arts, shown[i], i+1)
+				st, err := briefStory(ctx, p, o, staging, arts, shown[i])
 				if err != nil {
-					errs[i] = fmt.Errorf("story %d (%s): %w", i+1, shown[i].id, err)
+					errs[i] = err
 				} else {
 					d.Shown[i] = st
 				}
@@ -468,24 +571,38 @@ func briefAll(ctx context.Context, p *summarize.Pipeline, o Options, arts []arti
 	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	// A story that cannot be briefed is reported and left out; the
-	// digest keeps the others.
-	kept := d.Shown[:0]
+	// digest keeps the others. A details file that cannot be written is
+	// an output error: the run fails.
+	var kept []*cluster
+	out := d.Shown[:0]
 	for i, err := range errs {
+		var de *detailsError
+		if errors.As(err, &de) {
+			return nil, de
+		}
 		if err != nil {
-			d.Notes = append(d.Notes, fmt.Sprintf("Story %s could not be briefed: %v.", shown[i].id, err))
+			d.Notes = append(d.Notes, fmt.Sprintf("The story of %s could not be briefed: %v.", shown[i].id, err))
 			continue
 		}
-		kept = append(kept, d.Shown[i])
+		kept = append(kept, shown[i])
+		out = append(out, d.Shown[i])
 	}
-	for i := range kept {
-		kept[i].Rank = i + 1
+	for i := range out {
+		out[i].Rank = i + 1
 	}
-	d.Shown = kept
-	return nil
+	d.Shown = out
+	return kept, nil
 }
+
+// detailsError is a failure to write --details: fatal, unlike a story
+// that cannot be briefed.
+type detailsError struct{ err error }
+
+func (e *detailsError) Error() string { return "--details: " + e.err.Error() }
+func (e *detailsError) Unwrap() error { return e.err }
 
 // briefing picks the articles a story is briefed from: every group's
 // first article, then the others, earliest first, up to max.
@@ -508,8 +625,14 @@ func pick(c *cluster, arts []article, max int) []int {
 			rest = append(rest, i)
 		}
 	}
+	// Earliest first, undated last: an undated copy says least about
+	// when the story broke.
 	sort.SliceStable(rest, func(a, b int) bool {
-		return arts[rest[a]].src.Published.Before(arts[rest[b]].src.Published)
+		ta, tb := arts[rest[a]].src.Published, arts[rest[b]].src.Published
+		if ta.IsZero() != tb.IsZero() {
+			return tb.IsZero()
+		}
+		return ta.Before(tb)
 	})
 	for _, i := range rest {
 		if len(out) == max {
@@ -521,7 +644,7 @@ func pick(c *cluster, arts []article, max int) []int {
 	return out
 }
 
-func briefStory(ctx context.Context, p *summarize.Pipeline, o Options, arts []article, c *cluster, rank int) (Story, error) {
+func briefStory(ctx context.Context, p *summarize.Pipeline, o Options, staging string, arts []article, c *cluster) (Story, error) {
 	members := pick(c, arts, o.MaxBriefed)
 	docs := make([]load.Document, len(members))
 	for k, i := range members {
@@ -543,7 +666,6 @@ func briefStory(ctx context.Context, p *summarize.Pipeline, o Options, arts []ar
 		return Story{}, err
 	}
 	st := digestStory(b, c)
-	st.Rank = rank
 	st.Briefed = len(members)
 	for _, cf := range table.Conflicts {
 		if cf.Confidence >= o.MinConfidence {
@@ -553,10 +675,10 @@ func briefStory(ctx context.Context, p *summarize.Pipeline, o Options, arts []ar
 	if st.Briefed < st.Articles {
 		st.Notes = append(st.Notes, fmt.Sprintf("Briefed from %d of the story's %d articles: one from each group of wire copies first, then the earliest.", st.Briefed, st.Articles))
 	}
-	if o.Details != "" {
-		rel, err := writeDetails(o, b, briefing.NewFactView(corpus, table, o.MinConfidence, 0), rank, c.id)
+	if staging != "" {
+		rel, err := writeDetails(o, staging, b, briefing.NewFactView(corpus, table, o.MinConfidence, 0), c.id)
 		if err != nil {
-			return Story{}, err
+			return Story{}, &detailsError{err}
 		}
 		st.Details = rel
 	}
@@ -631,17 +753,25 @@ func digestStory(b *briefing.Briefing, c *cluster) Story {
 }
 
 // writeDetails writes the story's full briefing (Markdown and JSON) and
-// fact table (JSON) under o.Details, atomically, and returns the
-// briefing's path relative to that directory.
-func writeDetails(o Options, b *briefing.Briefing, v *briefing.FactView, rank int, id string) (string, error) {
-	// A long id (a URL) is cut: the rank keeps the directory unique.
+// fact table (JSON) into a folder of the staging directory named by the
+// story's id, and returns the briefing's path relative to it; the folder
+// gets its rank prefix once the ranks are final.
+func writeDetails(o Options, staging string, b *briefing.Briefing, v *briefing.FactView, id string) (string, error) {
+	// A long id (a URL) is cut: ids of one run stay distinct in their
+	// first 60 characters or the rank prefix does it.
 	name := fsname.Safe(id)
 	if len(name) > 60 {
 		name = name[:60]
 	}
-	dir := fmt.Sprintf("%02d-%s", rank, name)
-	if err := os.MkdirAll(filepath.Join(o.Details, dir), 0o755); err != nil {
-		return "", fmt.Errorf("details: %w", err)
+	for k := 2; ; k++ {
+		err := os.Mkdir(filepath.Join(staging, name), 0o755)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, os.ErrExist) || k > 1000 {
+			return "", err
+		}
+		name = fmt.Sprintf("%s~%d", strings.TrimSuffix(name, fmt.Sprintf("~%d", k-1)), k)
 	}
 	files := []struct {
 		name string
@@ -658,18 +788,18 @@ func writeDetails(o Options, b *briefing.Briefing, v *briefing.FactView, rank in
 		}},
 	}
 	for _, f := range files {
-		if err := atomicfile.Write(filepath.Join(o.Details, dir, f.name), f.fill); err != nil {
-			return "", fmt.Errorf("details: %w", err)
+		if err := atomicfile.Write(filepath.Join(staging, name, f.name), f.fill); err != nil {
+			return "", err
 		}
 	}
-	return filepath.Join(dir, "briefing.md"), nil
+	return filepath.Join(name, "briefing.md"), nil
 }
 
 // newest is the time stories' ages are measured from: the latest
 // publication time, except that a few articles dated far past the rest (a
 // feed's wrong year, a scheduled post) must not make every other story
-// look days old. Times more than two days after the 90th percentile are
-// not taken.
+// look days old. Times more than two days after the median are not
+// taken, so it takes half the day's articles misdated to move it.
 func newest(arts []article) time.Time {
 	var ts []time.Time
 	for _, a := range arts {
@@ -681,7 +811,7 @@ func newest(arts []article) time.Time {
 		return time.Time{}
 	}
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
-	limit := ts[len(ts)*9/10].Add(48 * time.Hour)
+	limit := ts[len(ts)/2].Add(48 * time.Hour)
 	ref := ts[0]
 	for _, t := range ts {
 		if !t.After(limit) {
@@ -689,4 +819,22 @@ func newest(arts []article) time.Time {
 		}
 	}
 	return ref
+}
+
+// maxAge caps a story's age in the score: past a week every story is
+// old, and the ranking among old stories (an --until far past the data)
+// must still follow coverage rather than collapse to zero.
+const maxAge = 7 * 24 * time.Hour
+
+// age is how old a story is at ref: 0 for a story dated at or after ref,
+// one half-life for an undated story (neither fresh nor stale), at most
+// maxAge.
+func age(c *cluster, ref time.Time) time.Duration {
+	switch {
+	case c.last.IsZero() || ref.IsZero():
+		return HalfLife
+	case !ref.After(c.last):
+		return 0
+	}
+	return min(ref.Sub(c.last), maxAge)
 }

@@ -2,6 +2,8 @@ package daily
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,6 +121,9 @@ func TestDigestWindow(t *testing.T) {
 func TestDigestTopAndDetails(t *testing.T) {
 	dir := t.TempDir()
 	res := run(t, Options{Stories: 2, Details: dir})
+	if err := res.CommitDetails(); err != nil {
+		t.Fatal(err)
+	}
 	d := res.Digest
 	if len(d.Shown) != 2 || d.Shown[0].Rank != 1 || d.Shown[1].Rank != 2 {
 		t.Fatalf("shown %d stories", len(d.Shown))
@@ -188,7 +193,9 @@ func TestDigestFutureDateDoesNotAgeTheDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	odd := `{"id":"future-1","outlet":"Misdated Feed","title":"Harbour festival opens","published":"2099-05-14T10:00:00Z","text":"The harbour festival in Tromso opened with a parade of 40 boats on Saturday, the organisers said.\n\nSome 12,000 visitors were expected over the weekend."}` + "\n"
+	// Two items of one misdated feed: more than a tenth of the day.
+	odd := `{"id":"future-1","outlet":"Misdated Feed","title":"Harbour festival opens","published":"2099-05-14T10:00:00Z","text":"The harbour festival in Tromso opened with a parade of 40 boats on Saturday, the organisers said.\n\nSome 12,000 visitors were expected over the weekend."}` + "\n" +
+		`{"id":"future-2","outlet":"Misdated Feed","title":"Ferry timetable changes","published":"2099-05-14T11:00:00Z","text":"The Hurtigruten ferry will call at Svolvaer twice a day from June, the operator said.\n\nTickets go on sale on Monday."}` + "\n"
 	in := filepath.Join(dir, "day.jsonl")
 	if err := os.WriteFile(in, append(day, odd...), 0o644); err != nil {
 		t.Fatal(err)
@@ -199,6 +206,94 @@ func TestDigestFutureDateDoesNotAgeTheDay(t *testing.T) {
 		if with.Digest.Shown[i].ID != base.Digest.Shown[i].ID || with.Digest.Shown[i].Score != base.Digest.Shown[i].Score {
 			t.Errorf("rank %d: %s (score %v) with the misdated article, %s (%v) without", i+1,
 				with.Digest.Shown[i].ID, with.Digest.Shown[i].Score, base.Digest.Shown[i].ID, base.Digest.Shown[i].Score)
+		}
+	}
+}
+
+// failWriter fails the story holding article id, as a story whose
+// sentences are all fragments would.
+type failWriter struct {
+	briefing.Writer
+	id string
+}
+
+func (w failWriter) Write(ctx context.Context, req briefing.Request) (*briefing.Briefing, error) {
+	for _, s := range req.Corpus.Sources {
+		if s.ID == w.id {
+			return nil, briefing.ErrNothingToSay
+		}
+	}
+	return w.Writer.Write(ctx, req)
+}
+
+// A story that cannot be briefed is left out, and the ranks of the
+// others, in the digest, the clusters and the details folders, close up.
+func TestDigestFailedStoryRanksAgree(t *testing.T) {
+	p, _ := pipeline()
+	v := verifier()
+	dir := t.TempDir()
+	res, err := Run(context.Background(), p, Options{Inputs: []string{"../../testdata/day/day.jsonl"},
+		Writer: failWriter{extractive.New(v), "quake-tr-1"}, Verifier: v, MinConfidence: 0.5, Details: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.CommitDetails(); err != nil {
+		t.Fatal(err)
+	}
+	if res.Digest.Shown[0].ID != "quake-pe-1" || !strings.Contains(strings.Join(res.Digest.Notes, " "), "quake-tr-1 could not be briefed") {
+		t.Errorf("top %s, notes %q", res.Digest.Shown[0].ID, res.Digest.Notes)
+	}
+	for _, st := range res.Digest.Shown {
+		if !strings.HasPrefix(st.Details, fmt.Sprintf("%02d-", st.Rank)) {
+			t.Errorf("%s rank %d, details %s", st.ID, st.Rank, st.Details)
+		}
+		if _, err := os.Stat(filepath.Join(dir, st.Details)); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, a := range res.Assignments {
+		want := 0
+		for _, st := range res.Digest.Shown {
+			if a.Story == st.ID {
+				want = st.Rank
+			}
+		}
+		if a.Rank != want {
+			t.Errorf("%s: clusters rank %d, digest rank %d", a.ID, a.Rank, want)
+		}
+	}
+}
+
+// Cancelled while briefing: no details reach the directory, and no
+// staging directory is left beside it.
+func TestDigestCancelLeavesNoDetails(t *testing.T) {
+	p, _ := pipeline()
+	v := verifier()
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "det")
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := Run(ctx, p, Options{Inputs: []string{"../../testdata/day/day.jsonl"}, Writer: extractive.New(v), Verifier: v, Workers: 1,
+		MinConfidence: 0.5, Details: dir, Progress: func(stage string, done, _ int) {
+			if stage == "briefing" && done == 2 {
+				cancel()
+			}
+		}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v", err)
+	}
+	if es, _ := os.ReadDir(parent); len(es) != 0 {
+		t.Errorf("a cancelled run left %v", es)
+	}
+}
+
+// An --until far past the data ages every story alike: the ranking still
+// follows coverage, it does not collapse to article counts.
+func TestDigestUntilFarAhead(t *testing.T) {
+	base := run(t, Options{})
+	far := run(t, Options{Until: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	for i := 0; i < 3; i++ {
+		if far.Digest.Shown[i].ID != base.Digest.Shown[i].ID || far.Digest.Shown[i].Score <= 0 {
+			t.Errorf("rank %d: %s (score %v) with --until 2030, %s without", i+1, far.Digest.Shown[i].ID, far.Digest.Shown[i].Score, base.Digest.Shown[i].ID)
 		}
 	}
 }

@@ -111,7 +111,9 @@ func digestStatus(d *Digest, sp spanner) []string {
 // why there may be none.
 func digestEmptyMessage(d *Digest) string {
 	if d.Stories > 0 {
-		return fmt.Sprintf("No stories shown: %s found, none asked for.", briefing.Plural(d.Stories, "story"))
+		// --stories is at least 1: stories found and none shown means
+		// none of the top ones could be briefed; the notes say why.
+		return fmt.Sprintf("No stories shown: %s found, and none of the top ones could be briefed (see the notes).", briefing.Plural(d.Stories, "story"))
 	}
 	s := "No stories found: " + briefing.Plural(d.Articles, "article") + " clustered"
 	if d.Skipped > 0 {

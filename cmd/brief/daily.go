@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -124,6 +125,11 @@ func parseDailyFlags(c *cli.Context, ios *IO) (dailyOptions, error) {
 	if !o.Since.IsZero() && !o.Until.IsZero() && !o.Until.After(o.Since) {
 		return o, usageErr(fmt.Errorf("--until (%s) must be after --since (%s)", o.Until.Format(time.RFC3339), o.Since.Format(time.RFC3339)))
 	}
+	if o.Details != "" {
+		if err := daily.CheckDetails(o.Details); err != nil {
+			return o, usageErr(fmt.Errorf("--details: %w", err))
+		}
+	}
 	o.Inputs = load.ExpandLists(o.Inputs)
 	return o, nil
 }
@@ -131,7 +137,7 @@ func parseDailyFlags(c *cli.Context, ios *IO) (dailyOptions, error) {
 // parseTime reads an RFC 3339 time, a date (midnight UTC), a date and
 // time without zone (UTC), or a duration before now.
 func parseTime(v string, now time.Time) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02 15:04", time.DateOnly} {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly} {
 		if t, err := time.Parse(layout, v); err == nil {
 			return t, nil
 		}
@@ -169,17 +175,13 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 			if pr.Warning && o.Quiet {
 				return
 			}
-			bar.clear()
 			msg := pr.Error()
 			if pr.Warning {
 				msg = "warning: " + msg
 			}
-			fmt.Fprintf(ios.Err, "brief: %s\n", msg)
+			bar.println("brief: " + msg)
 		},
-		Warn: func(msg string) {
-			bar.clear()
-			fmt.Fprintf(ios.Err, "brief: warning: %s\n", msg)
-		},
+		Warn: func(msg string) { bar.println("brief: warning: " + msg) },
 	}
 	if o.NoFallback {
 		opts.Fallback = nil
@@ -192,9 +194,21 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 		}
 	}
 	if errors.Is(err, daily.ErrNoArticles) {
+		if !o.Since.IsZero() || !o.Until.IsZero() {
+			return fmt.Errorf("no article of %s was published in the --since/--until window (undated articles are left out when a window is set)", describeInputs(o.Inputs))
+		}
 		return fmt.Errorf("no article to cluster among %s", describeInputs(o.Inputs))
 	}
 	if err != nil {
+		return err
+	}
+	// The digest first, then the clusters, then the details: a run that
+	// fails writing one leaves none of the later ones.
+	defer res.DiscardDetails()
+	style := briefing.Style{Color: o.Out == "" && ios.color(o.NoColor), Width: ios.width()}
+	if err := writeOutput(ios, o.Out, func(w io.Writer) error {
+		return daily.Render(w, res.Digest, format, style, generator())
+	}); err != nil {
 		return err
 	}
 	if o.Clusters != "" {
@@ -210,15 +224,15 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 			return fmt.Errorf("--clusters: %w", err)
 		}
 	}
-	style := briefing.Style{Color: o.Out == "" && ios.color(o.NoColor), Width: ios.width()}
-	return writeOutput(ios, o.Out, func(w io.Writer) error {
-		return daily.Render(w, res.Digest, format, style, generator())
-	})
+	return res.CommitDetails()
 }
 
 // progress is the bar on stderr: shown only on a terminal, and not with
 // --quiet, so logs and pipes stay clean.
 type progress struct {
+	// mu serialises the bar: model warnings clear it from the briefing
+	// goroutines while the stages update it.
+	mu    sync.Mutex
 	w     io.Writer
 	bar   *progressbar.ProgressBar
 	stage string
@@ -233,6 +247,8 @@ func (p *progress) update(stage string, done, total int) {
 	if !p.on {
 		return
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.bar == nil || stage != p.stage {
 		if p.bar != nil {
 			_ = p.bar.Finish()
@@ -246,13 +262,20 @@ func (p *progress) update(stage string, done, total int) {
 	_ = p.bar.Set(done)
 }
 
-func (p *progress) clear() {
+// println prints a line on stderr, above the bar: callers in several
+// goroutines take turns.
+func (p *progress) println(line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.bar != nil {
 		_ = p.bar.Clear()
 	}
+	fmt.Fprintln(p.w, line)
 }
 
 func (p *progress) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.bar != nil {
 		_ = p.bar.Finish()
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -135,5 +137,59 @@ func TestDailyUsageErrors(t *testing.T) {
 	r := brief(t, false, nil, "", "daily", "--since", "2030-01-01", dayFile)
 	if r.code != exitFailure || !strings.Contains(r.stderr, "no article") {
 		t.Errorf("empty window: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestDailyDetailsMustBeItsOwn(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "afile")
+	other := filepath.Join(dir, "other")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{file, other} {
+		r := brief(t, false, nil, "", "daily", "--details", d, dayFile)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "--details") {
+			t.Errorf("%s: exit %d, stderr %q", d, r.code, r.stderr)
+		}
+	}
+	// A directory brief wrote is replaced on the next run.
+	det := filepath.Join(dir, "det")
+	for i := 0; i < 2; i++ {
+		if r := brief(t, false, nil, "", "daily", "--details", det, "--stories", "2", dayFile); r.code != 0 {
+			t.Fatalf("run %d: exit %d: %s", i, r.code, r.stderr)
+		}
+	}
+	if es, _ := os.ReadDir(det); len(es) != 3 { // 2 stories and the marker
+		t.Errorf("details hold %d entries after two runs, want 3", len(es))
+	}
+}
+
+// A run that fails writing its output leaves nothing after it.
+func TestDailyFailedRunLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	r := brief(t, false, nil, "", "daily", "--details", filepath.Join(dir, "det"), "--clusters", filepath.Join(dir, "c.jsonl"),
+		"--out", filepath.Join(dir, "nodir", "d.md"), dayFile)
+	if es, _ := os.ReadDir(dir); r.code != exitFailure || len(es) != 0 {
+		t.Errorf("exit %d, left %v", r.code, es)
+	}
+}
+
+// Model warnings and the progress bar share stderr from several
+// goroutines (run with -race).
+func TestDailyWarningsWithProgressBar(t *testing.T) {
+	srv := llmtest.New(t, func(int, llmtest.Request) llmtest.Reply { return llmtest.Reply{Status: 400, Content: "bad request"} })
+	var out, errb bytes.Buffer
+	env := modelEnv(t, srv)
+	code := run(context.Background(), []string{"brief", "daily", "-f", "json", "--workers", "4", dayFile},
+		&IO{In: strings.NewReader(""), Out: &out, Err: &errb, ErrTTY: true, Getenv: func(k string) string { return env[k] }})
+	if code != 0 || !strings.Contains(errb.String(), "warning") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
