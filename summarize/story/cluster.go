@@ -120,9 +120,13 @@ type term struct {
 // too: their terms are the sum of their members' terms (the centroid, up
 // to scale), cut to the CentroidTerms heaviest.
 type item struct {
-	terms       []term // sorted by id
-	norm        float64
-	first, last int64 // dated members' times, Unix seconds
+	terms []term // sorted by id
+	// extra is the squared length of the part of the vector no other
+	// item shares: the terms of one article only, which no dot product
+	// reaches but which make the item less like every other.
+	extra       float64
+	norm        float64 // the vector's length, extra included
+	first, last int64   // dated members' times, Unix seconds
 	dated       bool
 }
 
@@ -251,11 +255,13 @@ func (c *clusterer) vectors(ctx context.Context, sigs []Signature) ([]item, erro
 	}
 	c.maxDF = int32(max(minIndexDF, int(c.o.MaxDF*float64(n))))
 	idf := make([]float32, len(c.df))
+	unique := float32(math.Sqrt(priorDocs / (float64(n) + priorDocs)))
 	for id, d := range c.df {
-		// A term in one article cannot make it like any other; left in,
-		// it would only lengthen the vector and so lower every similarity.
-		if d >= 2 {
-			idf[id] = float32(math.Log((float64(n+1) + priorDocs) / (float64(d) + priorDF(tab.hashes[id]))))
+		idf[id] = float32(math.Log((float64(n+1) + priorDocs) / (float64(d) + priorDF(tab.hashes[id]))))
+		if d == 1 {
+			// A term in one article only counts less the more articles
+			// there are: see "Unique terms" in the package documentation.
+			idf[id] *= unique
 		}
 	}
 
@@ -275,17 +281,25 @@ func (c *clusterer) vectors(ctx context.Context, sigs []Signature) ([]item, erro
 		// buf is in the signature's order, which settles ties at the cut.
 		buf = c.heaviest(buf, c.o.VectorTerms)
 		slices.SortFunc(buf, byID)
-		norm := 0.0
+		norm, extra := 0.0, 0.0
 		if ss := sumSquares(buf); ss > 0 {
+			// Scaled to unit length; the terms of this article only then
+			// leave the vector for its extra length.
 			inv := float32(1 / math.Sqrt(ss))
-			for j := range buf {
-				buf[j].w *= inv
+			shared := buf[:0]
+			for _, t := range buf {
+				t.w *= inv
+				if c.df[t.id] == 1 {
+					extra += float64(t.w) * float64(t.w)
+					continue
+				}
+				shared = append(shared, t)
 			}
-			norm = 1
+			buf, norm = shared, 1
 		}
 		at := len(flat)
 		flat = append(flat, buf...)
-		items[i] = item{terms: flat[at:len(flat):len(flat)], norm: norm, first: sigs[i].when, last: sigs[i].when, dated: sigs[i].dated}
+		items[i] = item{terms: flat[at:len(flat):len(flat)], extra: extra, norm: norm, first: sigs[i].when, last: sigs[i].when, dated: sigs[i].dated}
 	}
 	return items, nil
 }
@@ -351,7 +365,10 @@ func (c *clusterer) add(it *item, threshold float64) int32 {
 		c.last[best] = g.last
 	}
 	g.terms = c.addTerms(g.terms, it.terms)
-	g.norm = math.Sqrt(sumSquares(g.terms))
+	// Terms of one article only are in no other member, so their squared
+	// lengths add up.
+	g.extra += it.extra
+	g.norm = math.Sqrt(sumSquares(g.terms) + g.extra)
 	for _, t := range it.terms {
 		if c.df[t.id] > c.maxDF {
 			continue

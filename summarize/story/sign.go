@@ -218,7 +218,9 @@ type token struct {
 // false. Terms are words lowercased, accents folded, British spellings
 // Americanised and lightly stemmed, stopwords dropped; and numbers of two
 // or more digits, thousands separators removed ("2,500" and "2500" are
-// one term, "7.1" is kept whole).
+// one term, "7.1" is kept whole). A comma is a thousands separator only
+// before exactly three digits; otherwise it ends the number, so that the
+// decimal comma of "4,2" does not make the number 42.
 func tokenize(s string, cache termCache, emit func(token) bool) {
 	sentence := true // the next word starts a sentence, so its capital says nothing
 	i := 0
@@ -249,8 +251,15 @@ func tokenize(s string, cache termCache, emit func(token) bool) {
 					j++
 					continue
 				}
-				// Thousands separators and decimal points inside numbers.
-				if digits && (d == ',' || d == '.') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+				// Decimal points and thousands separators inside numbers. A
+				// comma is a separator only before a group of exactly
+				// three digits: "4,2" is a decimal comma, and reading it
+				// as 42 would make a magnitude 4.2 look like 42 sensors.
+				if digits && d == '.' && j+1 < len(s) && isDigit(s[j+1]) {
+					j++
+					continue
+				}
+				if digits && d == ',' && thousands(s[j+1:]) {
 					j++
 					continue
 				}
@@ -342,6 +351,15 @@ func number(w string) (string, bool) {
 		w = strings.ReplaceAll(w, ",", "")
 	}
 	return w, len(w) >= 2
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// thousands reports whether s, what follows a comma inside a number,
+// starts with a group of exactly three digits: "500" in "2,500" but not
+// "2" in "4,2" or "5000" in "1,5000".
+func thousands(s string) bool {
+	return len(s) >= 3 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && (len(s) == 3 || !isDigit(s[3]))
 }
 
 func isWordRune(r rune) bool {

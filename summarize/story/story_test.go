@@ -247,6 +247,14 @@ func TestTerms(t *testing.T) {
 		{"Bogotá", "bogota"},
 		{"defence", "defense"},
 		{"2,500", "2500"},
+		{"1,234,567 euros", "1234567 euros"},
+		// A comma before anything but three digits is no thousands
+		// separator: the decimal comma of "4,2" leaves two one-digit
+		// numbers, which count nothing, and "45,5" the number 45.
+		{"Stärke 4,2", "Stärke"},
+		{"45,5 Prozent", "45 Prozent"},
+		{"12,5000", "12 5000"},
+		{"2,500,", "2500"},
 		{"the people said on Tuesday", "people"},
 	}
 	for _, p := range same {
@@ -254,7 +262,7 @@ func TestTerms(t *testing.T) {
 			t.Errorf("%q and %q differ: %v %v", p[0], p[1], a, b)
 		}
 	}
-	differ := [][2]string{{"6.8", "6.1"}, {"news", "new"}, {"Loay", "Loboc"}}
+	differ := [][2]string{{"6.8", "6.1"}, {"news", "new"}, {"Loay", "Loboc"}, {"4,2", "42"}, {"4,25", "425"}, {"1,2345", "12345"}}
 	for _, p := range differ {
 		if a, b := terms(p[0]), terms(p[1]); slices.Equal(a, b) {
 			t.Errorf("%q and %q are one term", p[0], p[1])
