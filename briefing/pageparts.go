@@ -165,8 +165,8 @@ func SourceLine(s SourceRef, copyOf int) string {
 	if t := oneLine(s.Title); t != "" {
 		line += " — “" + t + "”"
 	}
-	if s.Published != "" {
-		line += ", " + shortDate(s.Published)
+	if p := oneLine(s.Published); p != "" {
+		line += ", " + shortDate(p)
 	}
 	if copyOf > 0 {
 		line += " (same wire story as " + strconv.Itoa(copyOf) + ")"
@@ -175,20 +175,20 @@ func SourceLine(s SourceRef, copyOf int) string {
 }
 
 // SourceAddress is where a source can be found again: its URL, else
-// the path it was read from.
+// the path it was read from, as one line of printable text (see
+// oneLine): an address comes from the feed or page, and is printed.
 func SourceAddress(s SourceRef) string {
 	if s.URL != "" {
-		return s.URL
+		return oneLine(s.URL)
 	}
-	return s.Path
+	return oneLine(s.Path)
 }
 
 func sourceOutlet(s SourceRef) string {
-	switch {
-	case strings.TrimSpace(s.Outlet) != "":
-		return oneLine(s.Outlet)
-	case s.ID != "":
-		return s.ID
+	for _, name := range []string{s.Outlet, s.ID} {
+		if name = oneLine(name); name != "" {
+			return name
+		}
 	}
 	return "source " + strconv.Itoa(s.N)
 }
@@ -349,17 +349,25 @@ func MarkdownCode(s string) string {
 	return fence + s + fence
 }
 
-// MarkdownAddress is a source's address for a Markdown list: its URL
-// as an autolink where it can be one, else the address as code; "" for
-// a source with none.
+// MarkdownAddress is a source's address for a Markdown list: an http(s)
+// URL as an autolink where it can be one, else the address as code, so
+// that no other scheme ("javascript:", "data:") becomes a link; "" for a
+// source with none.
 func MarkdownAddress(s SourceRef) string {
-	switch a := SourceAddress(s); {
-	case s.URL != "" && !strings.ContainsAny(s.URL, " <>\n"):
-		return "<" + s.URL + ">"
-	case a != "":
-		return MarkdownCode(a)
+	a := SourceAddress(s)
+	switch {
+	case a == "":
+		return ""
+	case s.URL != "" && isWebURL(a) && !strings.ContainsAny(a, " <>\\`"):
+		return "<" + a + ">"
 	}
-	return ""
+	return MarkdownCode(a)
+}
+
+// isWebURL reports whether a is an http or https URL with a host.
+func isWebURL(a string) bool {
+	u, err := url.Parse(a)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // ---- JSON ----

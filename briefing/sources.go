@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
@@ -93,11 +94,11 @@ func sourcesText(w io.Writer, c *summarize.Corpus) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tID\tDATE\tOUTLET\tWORDS\tGROUP\tDUPLICATE_OF\tTITLE")
 	for _, s := range c.Sources {
-		dup := s.DuplicateOf
+		dup := oneLine(s.DuplicateOf)
 		if dup == "" {
 			dup = "-"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", s.Index+1, s.ID, date(s, "-"), oneLine(outlet(s, "-")), s.Words, s.Group, dup, oneLine(orDash(s.Title)))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", s.Index+1, oneLine(s.ID), date(s, "-"), oneLine(outlet(s, "-")), s.Words, s.Group, dup, oneLine(orDash(s.Title)))
 	}
 	return tw.Flush()
 }
@@ -125,8 +126,8 @@ func sourcesMarkdown(w io.Writer, c *summarize.Corpus) error {
 	)
 	t.Header("#", "Title", "Outlet", "Date", "Words", "Status", "ID")
 	for _, s := range c.Sources {
-		if err := t.Append(strconv.Itoa(s.Index+1), mdEscape(orDash(s.Title)), mdEscape(outlet(s, "—")), date(s, "—"),
-			strconv.Itoa(s.Words), mdEscape(status(c, s)), "`"+strings.ReplaceAll(s.ID, "`", "'")+"`"); err != nil {
+		if err := t.Append(strconv.Itoa(s.Index+1), mdEscape(oneLine(orDash(s.Title))), mdEscape(oneLine(outlet(s, "—"))), date(s, "—"),
+			strconv.Itoa(s.Words), mdEscape(status(c, s)), "`"+strings.ReplaceAll(oneLine(s.ID), "`", "'")+"`"); err != nil {
 			return err
 		}
 	}
@@ -141,7 +142,7 @@ func sourcesTable(w io.Writer, c *summarize.Corpus, st Style) error {
 	width := st.width()
 	rows := make([][]string, len(c.Sources))
 	for i, s := range c.Sources {
-		rows[i] = []string{strconv.Itoa(s.Index + 1), orDash(s.Title), outlet(s, "—"), date(s, "—"), strconv.Itoa(s.Words), status(c, s)}
+		rows[i] = []string{strconv.Itoa(s.Index + 1), oneLine(orDash(s.Title)), oneLine(outlet(s, "—")), date(s, "—"), strconv.Itoa(s.Words), status(c, s)}
 	}
 	header := []string{"#", "Title", "Outlet", "Date", "Words", "Status"}
 	// Fixed columns keep their natural width (capped); Title takes what is
@@ -224,7 +225,41 @@ func orDash(s string) string {
 	return s
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is s as one line of plain text, safe to print on a terminal:
+// every run of white space a single space, and no control or format
+// characters. Titles, outlets and addresses come from the pages and feeds
+// read, and an escape sequence among them ("\x1b]0;…\x07") would retitle
+// or repaint the reader's terminal, a bidirectional override (U+202E)
+// turn the rest of the line around, and a zero-width character hide in a
+// name. Bytes that are not UTF-8 become U+FFFD, since a terminal may read
+// a stray byte 0x9B as the start of an escape sequence.
+func oneLine(s string) string { return strings.Join(strings.Fields(printable(s)), " ") }
+
+// printable is s with white space made spaces, and the C0 and C1 control
+// characters and Unicode format characters (category Cf: bidirectional
+// controls, zero-width spaces and joiners, the soft hyphen) left out.
+// Everything else is kept.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
 
 // mdEscape keeps a cell from breaking a Markdown table.
 func mdEscape(s string) string {
