@@ -27,7 +27,9 @@ const (
 
 const exitCodesHelp = `EXIT CODES:
    0  success
-   1  the run failed: no usable source among the inputs, or the output could not be written
+   1  the run failed: no usable source among the inputs, the output could not be written,
+      a sentence was unsupported under --on-unsupported fail, or the model failed under
+      --no-fallback
    2  usage error: unknown command or flag, bad flag value, no INPUT`
 
 func main() {
