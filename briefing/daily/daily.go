@@ -413,42 +413,25 @@ func measure(ctx context.Context, arts []article, labels []int, n, workers int, 
 	for i, l := range labels {
 		cs[l].members = append(cs[l].members, i)
 	}
-	var wg sync.WaitGroup
-	var firstErr error
 	var mu sync.Mutex
 	done := 0
-	next := make(chan *cluster)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range next {
-				err := c.measure(ctx, arts)
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-				}
-				done++
-				if progress != nil {
-					progress("grouping", done, n)
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, c := range cs {
-		if ctx.Err() != nil {
-			break
+	errs, err := pool.Indexed(ctx, workers, len(cs), func(i int) error {
+		err := cs[i].measure(ctx, arts)
+		mu.Lock()
+		done++
+		if progress != nil {
+			progress("grouping", done, n)
 		}
-		next <- c
-	}
-	close(next)
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	if err := ctx.Err(); err != nil {
+		mu.Unlock()
+		return err
+	})
+	if err != nil {
 		return nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return cs, nil
 }
@@ -536,41 +519,22 @@ func rank(cs []*cluster, ref time.Time) map[int]int {
 // briefAll briefs the shown stories, a bounded number at a time (each
 // briefing is itself parallel inside), and fills d.Shown in rank order.
 func briefAll(ctx context.Context, p *summarize.Pipeline, o Options, staging string, arts []article, shown []*cluster, d *Digest) ([]*cluster, error) {
-	workers := min(o.Workers, len(shown))
-	next := make(chan int)
-	errs := make([]error, len(shown))
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				st, err := briefStory(ctx, p, o, staging, arts, shown[i])
-				if err != nil {
-					errs[i] = err
-				} else {
-					d.Shown[i] = st
-				}
-				mu.Lock()
-				done++
-				if o.Progress != nil {
-					o.Progress("briefing", done, len(shown))
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for i := range shown {
-		if ctx.Err() != nil {
-			break
+	errs, err := pool.Indexed(ctx, o.Workers, len(shown), func(i int) error {
+		st, err := briefStory(ctx, p, o, staging, arts, shown[i])
+		if err == nil {
+			d.Shown[i] = st
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		mu.Lock()
+		done++
+		if o.Progress != nil {
+			o.Progress("briefing", done, len(shown))
+		}
+		mu.Unlock()
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	// A story that cannot be briefed is reported and left out; the

@@ -60,3 +60,21 @@ func Ordered[T, R any](ctx context.Context, n int, feed func(emit func(T) error)
 	// A value appended but never sent (ctx ended) has no result.
 	return out[:count], err
 }
+
+// Indexed calls work(i) for every i in [0, count) on n goroutines and
+// returns the results by index. It stops handing out indexes once ctx is
+// done, and then returns ctx.Err().
+func Indexed[R any](ctx context.Context, n, count int, work func(i int) R) ([]R, error) {
+	out, err := Ordered(ctx, n, func(emit func(int) error) error {
+		for i := 0; i < count; i++ {
+			if err := emit(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, work)
+	if err == nil {
+		err = ctx.Err()
+	}
+	return out, err
+}

@@ -54,3 +54,20 @@ func TestOrderedStopsOnCancel(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexed(t *testing.T) {
+	got, err := Indexed(context.Background(), 3, 100, func(i int) int { return 2 * i })
+	if err != nil || len(got) != 100 {
+		t.Fatalf("%d results, %v", len(got), err)
+	}
+	for i, r := range got {
+		if r != 2*i {
+			t.Fatalf("result %d is %d", i, r)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Indexed(ctx, 2, 10, func(i int) int { return i }); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/brieftool/brief/internal/pool"
+
 	"github.com/brieftool/brief/summarize"
 )
 
@@ -71,33 +73,24 @@ func (e *Extractor) Build(ctx context.Context, c *summarize.Corpus, opts Options
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	t := &Table{Claims: make([][]Claim, len(c.Sources))}
-	terms := make([][][]string, len(c.Sources))
-
 	// Claims are extracted per source in parallel; everything after that
 	// needs the whole corpus and runs in one goroutine, in corpus order,
 	// so the table never depends on scheduling.
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				t.Claims[i], terms[i] = e.x.source(c.Sources[i])
-			}
-		}()
+	type extracted struct {
+		claims []Claim
+		terms  [][]string
 	}
-	for i := range c.Sources {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	ex, err := pool.Indexed(ctx, workers, len(c.Sources), func(i int) extracted {
+		cl, tm := e.x.source(c.Sources[i])
+		return extracted{cl, tm}
+	})
+	if err != nil {
 		return nil, err
+	}
+	t := &Table{Claims: make([][]Claim, len(c.Sources))}
+	terms := make([][][]string, len(c.Sources))
+	for i, x := range ex {
+		t.Claims[i], terms[i] = x.claims, x.terms
 	}
 
 	e.x.linkEntities(c, t)
