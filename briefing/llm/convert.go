@@ -9,6 +9,7 @@ import (
 
 	"github.com/brieftool/brief/briefing"
 	"github.com/brieftool/brief/briefing/extractive"
+	"github.com/brieftool/brief/prompts"
 	"github.com/brieftool/brief/summarize"
 	"github.com/brieftool/brief/summarize/facts"
 	"github.com/brieftool/brief/summarize/words"
@@ -483,10 +484,16 @@ func (cv *converter) render(it draftItem, num map[int]int) briefing.Item {
 func (cv *converter) addStated(sections map[string][]draftItem) {
 	type ref struct{ source, start int }
 	side := map[ref]*facts.Conflict{}
-	for _, cf := range cv.in.conflict {
+	// In the prompt's order (contradictions by confidence, then updates),
+	// not the map's: when two share a sentence, the first claims it, the
+	// same on every run.
+	for _, pc := range append(append([]prompts.Conflict(nil), cv.in.data.Conflicts...), cv.in.data.Updates...) {
+		cf := cv.in.conflict[pc.ID]
 		for _, sd := range cf.Sides {
 			for _, e := range sd.Evidence {
-				side[ref{e.Source, e.Start}] = cf
+				if k := (ref{e.Source, e.Start}); side[k] == nil {
+					side[k] = cf
+				}
 			}
 		}
 	}
@@ -521,17 +528,13 @@ func (cv *converter) flagDisputed(sections map[string][]draftItem) {
 	type ref struct{ source, start int }
 	side := map[ref]string{}
 	for _, d := range sections[briefing.SectionDisputed] {
-		if d.conflict == "" {
+		cf := cv.in.conflict[tableID(d.conflict)]
+		if cf == nil {
 			continue
 		}
-		for _, cf := range cv.in.conflict {
-			if cf.ID != d.conflict {
-				continue
-			}
-			for _, sd := range cf.Sides {
-				for _, e := range sd.Evidence {
-					side[ref{e.Source, e.Start}] = cf.ID
-				}
+		for _, sd := range cf.Sides {
+			for _, e := range sd.Evidence {
+				side[ref{e.Source, e.Start}] = cf.ID
 			}
 		}
 	}
