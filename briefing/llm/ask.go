@@ -18,7 +18,7 @@ func (b *Backend) ask(ctx context.Context, stage string, p prompts.Prompt) (*ans
 	var ans Answer
 	for try := 0; ; try++ {
 		var err error
-		ans, err = b.send(ctx, stage, p, maxTokens)
+		ans, err = b.send(ctx, stage, p, maxTokens, counted)
 		if err != nil {
 			return nil, err
 		}
@@ -47,7 +47,7 @@ func (b *Backend) ask(ctx context.Context, stage string, p prompts.Prompt) (*ans
 	if err != nil {
 		return nil, err
 	}
-	fixed, err := b.send(ctx, stage+" (repair)", rp, maxTokens)
+	fixed, err := b.send(ctx, stage+" (repair)", rp, maxTokens, -1)
 	if err != nil {
 		return nil, err
 	}
@@ -61,13 +61,17 @@ func (b *Backend) ask(ctx context.Context, stage string, p prompts.Prompt) (*ans
 	return a, nil
 }
 
-// send makes one request and counts its tokens.
-func (b *Backend) send(ctx context.Context, stage string, p prompts.Prompt, maxTokens int) (Answer, error) {
+// send makes one request and counts its tokens. tokens is the prompt's
+// size when the caller has counted it, else -1.
+func (b *Backend) send(ctx context.Context, stage string, p prompts.Prompt, maxTokens, tokens int) (Answer, error) {
 	if b.o.Client == nil {
 		return Answer{}, fmt.Errorf("llm: no client")
 	}
 	if b.o.Progress != nil {
-		b.o.Progress(fmt.Sprintf("asking %s (%s, %d prompt tokens)", b.o.Model, stage, b.counter.Messages(p.System, p.User)))
+		if tokens < 0 {
+			tokens = b.counter.Messages(p.System, p.User)
+		}
+		b.o.Progress(fmt.Sprintf("asking %s (%s, %d prompt tokens)", b.o.Model, stage, tokens))
 	}
 	ans, err := b.o.Client.Complete(ctx, Call{Stage: stage, System: p.System, User: p.User,
 		Schema: prompts.AnswerSchema(), SchemaName: prompts.SchemaName, MaxTokens: maxTokens})
