@@ -34,6 +34,9 @@ func decodeBriefing(t *testing.T, out string) *briefing.Briefing {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("output is not a briefing document: %v\n%s", err, out)
 	}
+	if doc.Briefing == nil {
+		t.Fatalf("no briefing in the JSON document:\n%s", out)
+	}
 	return doc.Briefing
 }
 

@@ -19,14 +19,7 @@ func reportJSON(t *testing.T, args ...string) *briefing.Briefing {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	var doc briefing.BriefingDocument
-	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
-		t.Fatalf("output is not JSON: %v", err)
-	}
-	if doc.Briefing == nil {
-		t.Fatal("no briefing in the JSON document")
-	}
-	return doc.Briefing
+	return decodeBriefing(t, r.stdout)
 }
 
 func section(b *briefing.Briefing, id string) *briefing.Section {
