@@ -485,6 +485,7 @@ type evidenceFacts struct {
 	terms    map[string]bool
 	termList []string
 	negs     []negation
+	quotes   []quote.Quote
 	done     uint8 // which of the fields above are set
 }
 
@@ -496,6 +497,7 @@ const (
 	doneDates
 	doneTerms
 	doneNegs
+	doneQuotes
 )
 
 func (ev *evidenceFacts) need(f uint8) bool {
@@ -1336,7 +1338,10 @@ func sharesTerm(a, b []string) bool {
 // official's words given to a named minister. Where the evidence names no
 // one for the quotation, or only "he", there is nothing to contradict.
 func (v *Verifier) speakerAgrees(sp quoteSpeaker, ev *evidenceFacts) (string, bool) {
-	for _, q := range v.quotes.Quotes(ev.text) {
+	if ev.need(doneQuotes) {
+		ev.quotes = v.quotes.Quotes(ev.text)
+	}
+	for _, q := range ev.quotes {
 		if q.Speaker == "" || q.Pronoun || !quoteIn(sp.parts, normQuote(q.Text)) {
 			continue
 		}
