@@ -39,6 +39,7 @@ func (l *loader) readFeed(ctx context.Context, src source, data []byte, warn, fe
 
 	docs := make([]Document, len(feed.Items))
 	fetch := make([]bool, len(docs))
+	skip := make([]error, len(docs))
 	for i, it := range feed.Items {
 		d := &docs[i]
 		link := resolveLink(base, it.Link)
@@ -68,6 +69,10 @@ func (l *loader) readFeed(ctx context.Context, src source, data []byte, warn, fe
 		case it.UpdatedParsed != nil:
 			d.Meta.Published = *it.UpdatedParsed
 		}
+		if limit := htmlDepthLimit(l.opts.MaxDepth); htmlTooDeep([]byte(it.Content), limit) || htmlTooDeep([]byte(it.Description), limit) {
+			skip[i] = tooDeep("item's HTML", limit)
+			continue
+		}
 		if strings.TrimSpace(it.Content) != "" {
 			d.Text = feedText(it.Content)
 			d.Meta.Description = oneLine(feedText(it.Description))
@@ -77,7 +82,10 @@ func (l *loader) readFeed(ctx context.Context, src source, data []byte, warn, fe
 		if warn != "" {
 			d.Warnings = []string{warn}
 		}
-		fetch[i] = !l.opts.NoFetchLinked && wordCount(d.Text) < l.opts.TeaserWords && isURL(link)
+		// Any link with a scheme is tried, so that one brief will not
+		// follow (ftp:, javascript:) is named in a warning, not ignored.
+		_, linked := urlScheme(link)
+		fetch[i] = !l.opts.NoFetchLinked && wordCount(d.Text) < l.opts.TeaserWords && linked
 	}
 
 	// Linked pages are fetched in parallel, then merged in item order.
@@ -109,6 +117,10 @@ func (l *loader) readFeed(ctx context.Context, src source, data []byte, warn, fe
 			continue
 		}
 		where := fmt.Sprintf("%s#%d", src.name, i+1)
+		if skip[i] != nil {
+			items[i] = errItem(where, skip[i])
+			continue
+		}
 		if failures[i] != nil {
 			items[i] = errItem(where, fmt.Errorf("feed item has no text, and its linked page could not be used: %w", failures[i]))
 		} else {
@@ -121,15 +133,28 @@ func (l *loader) readFeed(ctx context.Context, src source, data []byte, warn, fe
 // useLinkedPage replaces a teaser by the page it links to when the page
 // has more to say. When the page cannot be had, the teaser stays and a
 // warning says why; the error is returned for items with no teaser at all.
+//
+// The link is the feed's word, not the user's: it may not lead to a
+// private address unless it is on the host of the feed URL the user gave.
 func (l *loader) useLinkedPage(ctx context.Context, d *Document) error {
-	resp, err := l.fetch(ctx, d.URL)
+	pol := &policy{allowPrivate: l.opts.AllowPrivate, link: true}
+	if isURL(d.Input) {
+		pol.home, _ = url.Parse(d.Input)
+	}
+	resp, err := l.fetch(ctx, d.URL, pol)
 	if err != nil {
 		if ctx.Err() == nil {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("linked page not fetched (%v): using the feed's teaser", err))
 		}
 		return err
 	}
-	p, warn, err := pageFromResponse(resp)
+	var p page
+	var warn string
+	if limit := htmlDepthLimit(l.opts.MaxDepth); htmlTooDeep(resp.body, limit) {
+		err = tooDeep("linked page's HTML", limit)
+	} else {
+		p, warn, err = pageFromResponse(resp)
+	}
 	if err != nil {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("linked page not usable (%v): using the feed's teaser", err))
 		return err

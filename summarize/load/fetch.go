@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"syscall"
 	"time"
 )
 
@@ -18,20 +19,18 @@ const acceptHeader = "text/html,application/xhtml+xml,application/rss+xml,applic
 	"application/feed+json,application/json;q=0.9,text/markdown;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 
 // httpClient copies the caller's client (so ours can add a redirect policy
-// without changing theirs) or starts from a plain one.
+// without changing theirs) or starts from one whose dialer refuses private
+// addresses for requests that may not reach them. A caller's Transport is
+// kept as it is: only the redirect check guards it, and that cannot see
+// what a host name resolves to.
 func httpClient(c *http.Client) *http.Client {
 	var cl http.Client
 	if c != nil {
 		cl = *c
+	} else {
+		cl.Transport = &guardedTransport{open: http.DefaultTransport, checked: checkedTransport()}
 	}
-	if cl.CheckRedirect == nil {
-		cl.CheckRedirect = func(_ *http.Request, via []*http.Request) error {
-			if len(via) >= maxRedirects {
-				return fmt.Errorf("stopped after %d redirects", maxRedirects)
-			}
-			return nil
-		}
-	}
+	cl.CheckRedirect = checkRedirect(cl.CheckRedirect)
 	return &cl
 }
 
@@ -43,9 +42,9 @@ type response struct {
 
 // fetch GETs rawURL within Options.Timeout, body included. The body is
 // capped by what the Content-Type says it is: feeds and JSON may be
-// larger than a single article.
-func (l *loader) fetch(ctx context.Context, rawURL string) (response, error) {
-	tctx, cancel := context.WithTimeout(ctx, l.opts.Timeout)
+// larger than a single article. p says where the request may lead.
+func (l *loader) fetch(ctx context.Context, rawURL string, p *policy) (response, error) {
+	tctx, cancel := context.WithTimeout(withPolicy(ctx, p), l.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(tctx, http.MethodGet, rawURL, nil)
 	if err != nil {
@@ -55,11 +54,17 @@ func (l *loader) fetch(ctx context.Context, rawURL string) (response, error) {
 		}
 		return response{}, withMsg(err, "invalid URL: %s", oneLine(err.Error()))
 	}
+	if p.link {
+		if r := p.check(req.URL); r != nil {
+			r.target = "link to " + req.URL.Redacted()
+			return response{}, r
+		}
+	}
 	req.Header.Set("User-Agent", l.opts.UserAgent)
 	req.Header.Set("Accept", acceptHeader)
 	resp, err := l.client.Do(req)
 	if err != nil {
-		return response{}, l.fetchError(ctx, tctx, err)
+		return response{}, l.fetchError(ctx, tctx, err, req.URL, p)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -74,9 +79,11 @@ func (l *loader) fetch(ctx context.Context, rawURL string) (response, error) {
 	if resp.ContentLength > limit {
 		return response{}, tooLarge("response", resp.ContentLength, limit)
 	}
+	// limit+1 tells a body of exactly the limit from a longer one without
+	// reading, or holding, more than that of an endless one.
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return response{}, l.fetchError(ctx, tctx, err)
+		return response{}, l.fetchError(ctx, tctx, err, req.URL, p)
 	}
 	if int64(len(body)) > limit {
 		return response{}, overLimit("response", limit)
@@ -96,21 +103,45 @@ func (l *loader) bodyLimit(k kind) int64 {
 	return l.opts.MaxBytes
 }
 
-// fetchError turns transport errors into one line a user can act on.
-func (l *loader) fetchError(parent, tctx context.Context, err error) error {
+// fetchError turns transport errors into one line a user can act on. u
+// is the URL asked for, p the policy it was asked under.
+func (l *loader) fetchError(parent, tctx context.Context, err error, u *url.URL, p *policy) error {
 	if parent.Err() != nil {
 		return parent.Err()
 	}
+	if r, ok := asRefusal(err); ok {
+		out := *r
+		if out.target == "" {
+			// Refused by the dialer, which knows only the address.
+			switch {
+			case p.lastHop != nil:
+				out.target = "redirect to " + p.lastHop.Redacted()
+			case p.link:
+				out.target = "link to " + u.Redacted()
+			}
+		}
+		return &out
+	}
 	var ne net.Error
 	if errors.Is(tctx.Err(), context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
-		return withMsg(err, "timed out after %s", seconds(l.opts.Timeout))
+		return tag(ErrTimeout, err, "timed out after %s", seconds(l.opts.Timeout))
 	}
 	cause := err
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		cause = ue.Err
 	}
-	return withMsg(err, "fetch failed: %s", oneLine(cause.Error()))
+	msg := oneLine(cause.Error())
+	// The bare errors name a socket or say "EOF"; say what the server did.
+	switch {
+	case errors.Is(err, syscall.ECONNRESET):
+		msg = "the server reset the connection"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		msg = "the server closed the connection before the whole answer arrived"
+	case errors.Is(err, io.EOF):
+		msg = "the server closed the connection without answering"
+	}
+	return withMsg(err, "fetch failed: %s", msg)
 }
 
 func seconds(d time.Duration) string {
@@ -119,7 +150,8 @@ func seconds(d time.Duration) string {
 
 // readURL fetches an URL input and reads whatever it returned.
 func (l *loader) readURL(ctx context.Context, src source) []item {
-	resp, err := l.fetch(ctx, src.name)
+	home, _ := url.Parse(src.name)
+	resp, err := l.fetch(ctx, src.name, &policy{allowPrivate: l.opts.AllowPrivate, home: home})
 	if err != nil {
 		return []item{errItem(src.name, err)}
 	}

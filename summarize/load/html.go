@@ -44,7 +44,12 @@ func extractHTML(data []byte, pageURL string) (_ page, err error) {
 	}()
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return page{}, err
+		// The parser's only error besides reading is its depth ceiling,
+		// which htmlTooDeep's estimate can miss by a little.
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return page{}, tooDeep("HTML", htmlParserMaxDepth)
+		}
+		return page{}, fmt.Errorf("HTML could not be parsed: %s", oneLine(err.Error()))
 	}
 	var base *url.URL
 	if u, err := url.Parse(pageURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {

@@ -20,7 +20,7 @@ type rawRecord struct {
 // being held in memory, and reported on its own.
 type lineScanner struct {
 	r     *bufio.Reader
-	limit int64
+	limit recordLimit
 	line  int
 	num   int
 }
@@ -36,7 +36,7 @@ func (s *lineScanner) next() (rawRecord, error) {
 			chunk, err = s.r.ReadSlice('\n')
 			size += int64(len(chunk))
 			if !tooLong {
-				if size-int64(trailingNewline(chunk)) > s.limit {
+				if size-int64(trailingNewline(chunk)) > s.limit.max() {
 					tooLong, buf = true, nil
 				} else {
 					buf = append(buf, chunk...)
@@ -56,7 +56,12 @@ func (s *lineScanner) next() (rawRecord, error) {
 		if tooLong {
 			s.num++
 			size -= int64(trailingNewline(chunk))
-			return rawRecord{line: s.line, num: s.num, err: tooLarge("line", size, s.limit)}, nil
+			// Name the limit that was hit, so the user raises the right one.
+			err := tooLarge("line", size, s.limit.record)
+			if s.limit.line > 0 && s.limit.line < s.limit.record {
+				err = lineTooLong(size, s.limit.line)
+			}
+			return rawRecord{line: s.line, num: s.num, err: err}, nil
 		}
 		if trimmed := bytes.TrimSpace(buf); len(trimmed) > 0 {
 			s.num++
@@ -66,6 +71,14 @@ func (s *lineScanner) next() (rawRecord, error) {
 			return rawRecord{}, io.EOF
 		}
 	}
+}
+
+// max is the longest line a JSON-lines record may have.
+func (r recordLimit) max() int64 {
+	if r.line > 0 && r.line < r.record {
+		return r.line
+	}
+	return r.record
 }
 
 func trailingNewline(chunk []byte) int {

@@ -34,6 +34,12 @@ func Each(ctx context.Context, inputs []string, opts Options, doc func(Document)
 	go l.dispatch(ctx, inputs, queue)
 
 	ids := make(idSet)
+	over := articleCap{limit: l.opts.MaxArticles}
+	report := func() {
+		if e := over.flush(); e != nil && fail != nil {
+			fail(e)
+		}
+	}
 	for {
 		var out chan []item
 		select {
@@ -41,6 +47,7 @@ func Each(ctx context.Context, inputs []string, opts Options, doc func(Document)
 			return ctx.Err()
 		case o, ok := <-queue:
 			if !ok {
+				report()
 				return ctx.Err()
 			}
 			out = o
@@ -62,6 +69,12 @@ func Each(ctx context.Context, inputs []string, opts Options, doc func(Document)
 				continue
 			}
 			d := *it.doc
+			if over.input != "" && over.input != d.Input {
+				report()
+			}
+			if !over.admit(&d) {
+				continue
+			}
 			d.ID = ids.unique(d.ID)
 			if err := doc(d); err != nil {
 				return err
@@ -142,6 +155,15 @@ func newLoader(opts Options) *loader {
 	}
 	if opts.TeaserWords <= 0 {
 		opts.TeaserWords = DefaultTeaserWords
+	}
+	if opts.MaxArticles <= 0 {
+		opts.MaxArticles = DefaultMaxArticles
+	}
+	if opts.MaxLineBytes <= 0 {
+		opts.MaxLineBytes = DefaultMaxLineBytes
+	}
+	if opts.MaxDepth <= 0 {
+		opts.MaxDepth = DefaultMaxDepth
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)

@@ -144,11 +144,11 @@ func (l *loader) readStream(d *dispatcher, src source, r io.ReadCloser, k kind, 
 		})
 	}
 
-	sc, err := newRecordScanner(br, k, l.opts.MaxBytes)
+	sc, err := newRecordScanner(br, k, l.recordLimit())
 	if err != nil {
 		return d.now(errItem(src.name, err))
 	}
-	rs := recordSource{input: src.input, name: src.name, fileID: src.id, warn: warn}
+	rs := l.recordSource(src, warn)
 	var batch []rawRecord
 	batchBytes, n := 0, 0
 	flush := func() bool {
@@ -250,15 +250,25 @@ func (l *loader) process(ctx context.Context, b blob) []item {
 	}
 	switch k {
 	case kindFeed:
+		if err := l.checkDepth(k, data); err != nil {
+			return []item{errItem(name, err)}
+		}
 		return l.readFeed(ctx, b.src, data, warn, b.url, b.ctype)
 	case kindJSON, kindJSONL:
-		rs := recordSource{input: b.src.input, name: name, fileID: b.src.id, warn: warn}
-		return decodeAll(ctx, rs, bufio.NewReader(bytes.NewReader(data)), k, l.opts.MaxBytes)
+		rs := l.recordSource(b.src, warn)
+		return decodeAll(ctx, rs, bufio.NewReader(bytes.NewReader(data)), k, l.recordLimit())
 	}
 
 	data, w := toUTF8(data, k, b.ctype)
 	if w != "" {
 		warn = w
+	}
+	if k == kindHTML {
+		if err := l.checkDepth(k, data); err != nil {
+			return []item{errItem(name, err)}
+		}
+	} else if err := l.checkLines(data); err != nil {
+		return []item{errItem(name, err)}
 	}
 	d := Document{ID: b.src.id, Input: b.src.input, Origin: name, URL: b.url}
 	switch k {

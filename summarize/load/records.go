@@ -23,7 +23,7 @@ type recordScanner interface {
 // newRecordScanner picks how to cut records out of br. JSON lines are read
 // line by line, so one broken line cannot swallow the next; a top-level
 // array, or an object spread over several lines, is cut by nesting.
-func newRecordScanner(br *bufio.Reader, k kind, limit int64) (recordScanner, error) {
+func newRecordScanner(br *bufio.Reader, k kind, limit recordLimit) (recordScanner, error) {
 	if k == kindJSONL {
 		return &lineScanner{r: br, limit: limit}, nil
 	}
@@ -36,13 +36,13 @@ func newRecordScanner(br *bufio.Reader, k kind, limit int64) (recordScanner, err
 	case len(head) == 0:
 		return &lineScanner{r: br, limit: limit}, nil
 	case head[0] == '[':
-		return newValueScanner(br, limit), nil
+		return newValueScanner(br, limit.record), nil
 	case head[0] == '{':
 		first, _, _ := bytes.Cut(head, []byte("\n"))
 		if json.Valid(first) {
 			return &lineScanner{r: br, limit: limit}, nil
 		}
-		return newValueScanner(br, limit), nil
+		return newValueScanner(br, limit.record), nil
 	}
 	first, _, _ := bytes.Cut(head, []byte("\n"))
 	var v any
@@ -58,6 +58,24 @@ type recordSource struct {
 	name   string // path, URL or "stdin"
 	fileID string
 	warn   string // a warning that applies to every record (UTF-16 input)
+	// maxDepth and maxLine are the loader's limits, checked per record.
+	maxDepth int
+	maxLine  int64
+}
+
+func (l *loader) recordSource(src source, warn string) recordSource {
+	return recordSource{input: src.input, name: src.name, fileID: src.id, warn: warn,
+		maxDepth: l.opts.MaxDepth, maxLine: l.opts.MaxLineBytes}
+}
+
+// recordLimit is the most one record may take: it is one article, and in
+// JSON lines also one line.
+type recordLimit struct {
+	record, line int64
+}
+
+func (l *loader) recordLimit() recordLimit {
+	return recordLimit{record: l.opts.MaxBytes, line: l.opts.MaxLineBytes}
 }
 
 // record holds the fields an article record may use. encoding/json matches
@@ -116,6 +134,9 @@ func decodeRecord(rs recordSource, rec rawRecord) (it item) {
 		data, _ = charmap.Windows1252.NewDecoder().Bytes(data)
 		warnings = append(warnings, decodedWarning("windows-1252"))
 	}
+	if rs.maxDepth > 0 && jsonTooDeep(data, rs.maxDepth) {
+		return errItem(where, tooDeep("record", rs.maxDepth))
+	}
 	if len(data) == 0 || data[0] != '{' {
 		var v any
 		if err := json.Unmarshal(data, &v); err != nil {
@@ -173,8 +194,16 @@ func decodeRecord(rs recordSource, rec rawRecord) (it item) {
 			continue
 		}
 		if looksLikeMarkup(s) {
+			if limit := htmlDepthLimit(rs.maxDepth); htmlTooDeep([]byte(s), limit) {
+				return errItem(where, tooDeep("record's HTML", limit))
+			}
 			d.Text = htmlFragmentText(s)
 		} else {
+			if rs.maxLine > 0 {
+				if n := longestLine([]byte(s), rs.maxLine); n > rs.maxLine {
+					return errItem(where, lineTooLong(n, rs.maxLine))
+				}
+			}
 			d.Text = plainText(s)
 		}
 		if d.Text != "" {
@@ -183,6 +212,9 @@ func decodeRecord(rs recordSource, rec rawRecord) (it item) {
 	}
 	if d.Text == "" {
 		if h := scalarOf(r.HTML); h != "" {
+			if limit := htmlDepthLimit(rs.maxDepth); htmlTooDeep([]byte(h), limit) {
+				return errItem(where, tooDeep("record's HTML", limit))
+			}
 			p, err := extractHTML([]byte(h), d.URL)
 			if err != nil {
 				return errItem(where, err)
@@ -310,7 +342,7 @@ func textOf(v any) string {
 
 // decodeAll reads every record from r in the calling goroutine; used for
 // containers that are already in memory (a fetched body).
-func decodeAll(ctx context.Context, rs recordSource, br *bufio.Reader, k kind, limit int64) []item {
+func decodeAll(ctx context.Context, rs recordSource, br *bufio.Reader, k kind, limit recordLimit) []item {
 	sc, err := newRecordScanner(br, k, limit)
 	if err != nil {
 		return []item{errItem(rs.name, err)}

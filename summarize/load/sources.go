@@ -49,6 +49,44 @@ func isURL(s string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
+// opaqueSchemes are schemes recognised without "//" after the colon. Any
+// other "name:" prefix is taken for part of a file name: notes:2023.txt.
+var opaqueSchemes = map[string]bool{
+	"about": true, "blob": true, "data": true, "file": true, "ftp": true,
+	"gopher": true, "javascript": true, "mailto": true, "tel": true,
+	"vbscript": true, "view-source": true,
+}
+
+// urlScheme returns the scheme, in lower case, of s when s reads as a URL:
+// "name://..." with a name of two letters or more (one letter is a
+// Windows drive), or one of opaqueSchemes followed by a colon.
+func urlScheme(s string) (string, bool) {
+	i := strings.IndexByte(s, ':')
+	if i < 1 {
+		return "", false
+	}
+	name := strings.ToLower(s[:i])
+	for j, r := range name {
+		letter := r >= 'a' && r <= 'z'
+		if !letter && (j == 0 || !(r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')) {
+			return "", false
+		}
+	}
+	if opaqueSchemes[name] || (len(name) > 1 && strings.HasPrefix(s[i:], "://")) {
+		return name, true
+	}
+	return "", false
+}
+
+// schemeError says why a URL with a scheme other than http(s) is not read.
+func schemeError(scheme string) error {
+	hint := "save it to a file and give the file's path"
+	if scheme == "file" {
+		hint = "give a local file as a path"
+	}
+	return withMsg(ErrScheme, "unsupported URL scheme %q: brief fetches only http and https URLs (%s)", scheme, hint)
+}
+
 // expandInputs resolves directories into their files up front: file IDs
 // depend on which other files share a base name, and that must not depend
 // on how far reading has got.
@@ -66,7 +104,14 @@ func expandInputs(ctx context.Context, inputs []string) []source {
 		default:
 			fi, err := os.Stat(in)
 			if err != nil {
-				out = append(out, source{kind: srcError, input: in, name: in, err: fileError(err)})
+				// Only a path that is not there is read as a URL: a file
+				// may well be named "notes:2023.txt".
+				if scheme, ok := urlScheme(in); ok {
+					err = schemeError(scheme)
+				} else {
+					err = fileError(err)
+				}
+				out = append(out, source{kind: srcError, input: in, name: in, err: err})
 				continue
 			}
 			if !fi.IsDir() {

@@ -63,6 +63,22 @@ type Options struct {
 	// FeedMaxBytes.
 	MaxBytes     int64
 	FeedMaxBytes int64
+	// MaxArticles caps the documents one call delivers; the rest are
+	// skipped and reported once per input (ErrTooMany).
+	MaxArticles int
+	// MaxLineBytes caps one line of a text, Markdown or JSON-lines input
+	// (ErrLineTooLong). HTML is exempt: minified pages are one line.
+	MaxLineBytes int64
+	// MaxDepth caps nesting in HTML, XML and JSON (ErrTooDeep).
+	MaxDepth int
+	// AllowPrivate lets redirects and feed links lead to private,
+	// loopback and link-local addresses. URLs given as inputs are always
+	// fetched, wherever they point, and so is anything on the same host
+	// and port as the input. Without it, a name that resolves to a
+	// private address is refused when dialled; with Client set, whose
+	// dialer brief cannot change, only addresses written as such (and
+	// localhost) are refused.
+	AllowPrivate bool
 	// Timeout bounds each HTTP request, body included.
 	Timeout   time.Duration
 	UserAgent string
@@ -95,6 +111,21 @@ const (
 // ErrTooLarge is wrapped by errors for inputs over a size cap, so callers
 // can tell the user which limit to raise.
 var ErrTooLarge = errors.New("over the size limit")
+
+// Errors for fetches brief refused or gave up on, so callers can tell the
+// user which flag to use.
+var (
+	// ErrScheme: an input, redirect or feed link with a scheme other
+	// than http or https.
+	ErrScheme = errors.New("unsupported URL scheme")
+	// ErrPrivateAddress: a redirect or feed link to a private address,
+	// refused without Options.AllowPrivate.
+	ErrPrivateAddress = errors.New("private address")
+	// ErrRedirects: more redirects than brief follows.
+	ErrRedirects = errors.New("too many redirects")
+	// ErrTimeout: a request that ran out of Options.Timeout.
+	ErrTimeout = errors.New("timed out")
+)
 
 // InputError is a problem with one input (or one record of it). The rest
 // of the corpus is still loaded.
