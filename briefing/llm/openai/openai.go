@@ -13,11 +13,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -109,6 +112,9 @@ type Client struct {
 	// sleep waits between attempts; tests replace it to see the waits
 	// without spending them.
 	sleep func(ctx context.Context, d time.Duration) error
+	// maxAnswer is maxAnswerBytes; tests lower it, so that reading past
+	// it stays quick under the race detector.
+	maxAnswer int64
 }
 
 var _ llm.Client = (*Client)(nil)
@@ -164,10 +170,11 @@ func New(cfg Config) (*Client, error) {
 	}
 
 	c := &Client{
-		cfg:     cfg,
-		baseURL: strings.TrimRight(RedactURL(cfg.BaseURL), "/"),
-		sleep:   sleepCtx,
-		secrets: urlSecrets(u),
+		cfg:       cfg,
+		baseURL:   strings.TrimRight(RedactURL(cfg.BaseURL), "/"),
+		sleep:     sleepCtx,
+		secrets:   urlSecrets(u),
+		maxAnswer: maxAnswerBytes,
 	}
 	if cfg.APIKey != "" {
 		c.secrets = append(c.secrets, cfg.APIKey)
@@ -181,6 +188,9 @@ func New(cfg Config) (*Client, error) {
 		base = http.DefaultTransport
 	}
 	hc.Transport = &transport{c: c, base: base}
+	if hc.CheckRedirect == nil {
+		hc.CheckRedirect = c.checkRedirect
+	}
 	oc := goopenai.DefaultConfig(cfg.APIKey)
 	oc.BaseURL = cfg.BaseURL
 	oc.HTTPClient = &hc
@@ -393,16 +403,36 @@ func (c *Client) classify(ctx context.Context, err error, st *callState) *llm.Er
 		}
 	}
 
+	var re *redirectError
+	if errors.As(err, &re) {
+		return &llm.Error{
+			Kind:   llm.ErrUnreachable,
+			Status: re.status,
+			Msg:    fmt.Sprintf("the server at %s %s", c.baseURL, re.what),
+			Hint:   re.hint,
+			Err:    re,
+		}
+	}
+
 	if status, msg := serverError(err); status != 0 {
 		return c.statusError(status, c.quote(msg, status), st, c.sanitized(err))
 	}
 
 	if st.err != nil {
+		if errors.Is(st.err, errTooLarge) {
+			return &llm.Error{
+				Kind:   llm.ErrBadAnswer,
+				Status: st.status,
+				Msg:    fmt.Sprintf("the server at %s sent an answer over the %s limit, where a chat completion is a few kilobytes", c.baseURL, sizeMiB(c.maxAnswer)),
+				Hint:   "check that --base-url or OPENAI_BASE_URL is the API root",
+				Err:    st.err,
+			}
+		}
 		if st.timedOut {
 			return &llm.Error{
 				Kind: llm.ErrTimeout,
 				Msg:  fmt.Sprintf("no answer from %s within %v (%s)", c.baseURL, c.cfg.Timeout, attempts(st.tries)),
-				Hint: "raise --timeout",
+				Hint: "raise --model-timeout",
 				Err:  st.err,
 			}
 		}
@@ -411,13 +441,13 @@ func (c *Client) classify(ctx context.Context, err error, st *callState) *llm.Er
 			return &llm.Error{
 				Kind: llm.ErrTimeout,
 				Msg:  fmt.Sprintf("no answer from %s in time (%s)", c.baseURL, attempts(st.tries)),
-				Hint: "raise --timeout",
+				Hint: "raise --model-timeout",
 				Err:  st.err,
 			}
 		}
 		return &llm.Error{
 			Kind: llm.ErrUnreachable,
-			Msg:  fmt.Sprintf("cannot reach %s: %v", c.baseURL, st.err),
+			Msg:  fmt.Sprintf("cannot reach %s: %s (%s)", c.baseURL, dropReason(st.err), attempts(st.tries)),
 			Hint: "is the server running? check --base-url or OPENAI_BASE_URL",
 			Err:  st.err,
 		}
@@ -549,4 +579,22 @@ func attempts(n int) string {
 		return "1 attempt"
 	}
 	return fmt.Sprintf("%d attempts", n)
+}
+
+// dropReason says what the server did to a request that got no whole
+// answer; the bare errors name a socket or say only "EOF".
+func dropReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.ECONNRESET):
+		return "the server reset the connection"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the server closed the connection before the whole answer arrived"
+	case errors.Is(err, io.EOF):
+		return "the server closed the connection without answering"
+	}
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+func sizeMiB(n int64) string {
+	return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MiB"
 }

@@ -572,8 +572,8 @@ func TestHungServer(t *testing.T) {
 				t.Fatalf("got Kind %v Attempts %d (%v), want ErrTimeout after 2", e.Kind, e.Attempts, err)
 			}
 			want := fmt.Sprintf("no answer from %s/v1 within 100ms (2 attempts)", srv.URL)
-			if e.Msg != want || !strings.Contains(e.Hint, "--timeout") {
-				t.Errorf("Msg %q Hint %q, want %q and a hint naming --timeout", e.Msg, e.Hint, want)
+			if e.Msg != want || !strings.Contains(e.Hint, "--model-timeout") {
+				t.Errorf("Msg %q Hint %q, want %q and a hint naming --model-timeout", e.Msg, e.Hint, want)
 			}
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,14 +24,14 @@ import (
 type callState struct {
 	attempts int   // requests sent during the Complete
 	tries    int   // requests sent during the latest round trip
-	status   int   // status of the latest response; 0 when there was none
+	status   int   // status of the latest response, read whole or not; 0 when there was none
 	err      error // latest transport failure; nil after a response
 	timedOut bool  // the latest attempt ran out of Config.Timeout
 }
 
 type stateKey struct{}
 
-var errTooLarge = fmt.Errorf("answer larger than %d MiB", maxAnswerBytes>>20)
+var errTooLarge = errors.New("answer over the size limit")
 
 // transport retries, times each attempt and writes the temperature.
 type transport struct {
@@ -103,17 +104,23 @@ func (t *transport) try(req *http.Request, body []byte, st *callState) (*http.Re
 
 	resp, err := t.base.RoundTrip(r)
 	if err == nil {
+		// Set before the body is read, so that an answer refused for
+		// its size still says what status it came with.
+		st.status = resp.StatusCode
 		var b []byte
-		b, err = io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes+1))
+		if resp.ContentLength > t.c.maxAnswer {
+			err = errTooLarge
+		} else {
+			b, err = io.ReadAll(io.LimitReader(resp.Body, t.c.maxAnswer+1))
+		}
 		resp.Body.Close()
-		if err == nil && len(b) > maxAnswerBytes {
+		if err == nil && int64(len(b)) > t.c.maxAnswer {
 			err = errTooLarge
 		}
 		if err == nil {
 			resp.Body = io.NopCloser(bytes.NewReader(b))
 			resp.ContentLength = int64(len(b))
 			resp.Request = req
-			st.status = resp.StatusCode
 			return resp, nil
 		}
 	}
@@ -223,4 +230,72 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// maxRedirects is as many redirects as net/http follows by default.
+const maxRedirects = 10
+
+// redirectError is a redirect the client will not follow. go-openai
+// passes it on inside a *url.Error, and classify turns it into a message
+// about the base URL.
+type redirectError struct {
+	status int    // of the redirect refused
+	what   string // what is wrong, for "the server at X ..."
+	hint   string
+}
+
+func (e *redirectError) Error() string { return e.what }
+
+// checkRedirect follows redirects that can still reach an answer: not in
+// a loop, not to another scheme, and not ones that turn the POST into a
+// bodiless GET, which the server would answer with a puzzling 404 or 405.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	status := 0
+	if req.Response != nil {
+		status = req.Response.StatusCode
+	}
+	to := RedactURL(req.URL.String())
+	for i, v := range via {
+		if v.URL.String() != req.URL.String() {
+			continue
+		}
+		chain := make([]string, 0, len(via)-i+1)
+		for _, w := range via[i:] {
+			chain = append(chain, RedactURL(w.URL.String()))
+		}
+		chain = append(chain, to)
+		return &redirectError{status: status,
+			what: "redirects in a loop: " + strings.Join(chain, " → "),
+			hint: "check --base-url or OPENAI_BASE_URL"}
+	}
+	if s := strings.ToLower(req.URL.Scheme); s != "http" && s != "https" {
+		return &redirectError{status: status,
+			what: fmt.Sprintf("redirected to %s, which is not an http or https URL", to),
+			hint: "check --base-url or OPENAI_BASE_URL"}
+	}
+	if first := via[0]; req.Method != first.Method {
+		what := fmt.Sprintf("redirected the %s to %s with HTTP %d, which would resend it as a %s without its body", first.Method, to, status, req.Method)
+		return &redirectError{status: status, what: what, hint: c.movedHint(first.URL, req.URL)}
+	}
+	if len(via) >= maxRedirects {
+		return &redirectError{status: status,
+			what: fmt.Sprintf("redirected %d times without answering (last to %s)", len(via), to),
+			hint: "check --base-url or OPENAI_BASE_URL"}
+	}
+	return nil
+}
+
+// movedHint names the base URL the server seems to have moved to: the
+// redirect target without the API path that followed the base.
+func (c *Client) movedHint(from, to *url.URL) string {
+	if base, err := url.Parse(c.cfg.BaseURL); err == nil {
+		suffix := strings.TrimPrefix(from.Path, strings.TrimRight(base.Path, "/"))
+		if suffix != from.Path && suffix != "" && strings.HasSuffix(to.Path, suffix) {
+			moved := *to
+			moved.Path = strings.TrimSuffix(to.Path, suffix)
+			moved.RawPath, moved.RawQuery, moved.Fragment = "", "", ""
+			return fmt.Sprintf("set --base-url or OPENAI_BASE_URL to %s", RedactURL(moved.String()))
+		}
+	}
+	return "set --base-url or OPENAI_BASE_URL to the address the server redirects to"
 }
