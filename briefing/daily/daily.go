@@ -252,6 +252,12 @@ const detailsMarker = ".brief-details"
 func CheckDetails(dir string) error {
 	fi, err := os.Stat(dir)
 	if errors.Is(err, os.ErrNotExist) {
+		// The details are staged beside dir: its parent must be there
+		// before the run, not found missing after it.
+		parent := filepath.Dir(filepath.Clean(dir))
+		if pfi, perr := os.Stat(parent); perr != nil || !pfi.IsDir() {
+			return fmt.Errorf("cannot create %s: directory %s does not exist", dir, parent)
+		}
 		return nil
 	}
 	if err != nil {

@@ -21,6 +21,12 @@ func corpusFlags() []cli.Flag {
 	def := dedup.DefaultParams()
 	return []cli.Flag{
 		&cli.StringFlag{Name: "max-size", Value: "16MB", Usage: "skip any single article (file, page or record) larger than `SIZE`"},
+		&cli.StringFlag{Name: "max-feed-size", Value: "64MB", Usage: "skip any feed larger than `SIZE`"},
+		&cli.IntFlag{Name: "max-articles", Value: load.DefaultMaxArticles, Usage: "read at most `N` articles; the rest are skipped and counted"},
+		&cli.StringFlag{Name: "max-line", Value: "4MB", Usage: "skip text, Markdown and JSON-lines input with a line longer than `SIZE`"},
+		&cli.IntFlag{Name: "max-depth", Value: load.DefaultMaxDepth, Usage: "skip HTML, XML and JSON nested deeper than `N` levels (HTML stops at 512)"},
+		&cli.BoolFlag{Name: "allow-private", Usage: "follow redirects and feed links to private and loopback addresses (URLs you give are always fetched)"},
+		&cli.BoolFlag{Name: "strict", Usage: "exit with code 3 when any input or item was skipped, after writing the output"},
 		&cli.DurationFlag{Name: "timeout", Value: load.DefaultTimeout, Usage: "give up on a URL after `DURATION`"},
 		&cli.StringFlag{Name: "user-agent", Usage: "send `STRING` as the User-Agent header when fetching URLs"},
 		&cli.BoolFlag{Name: "no-fetch", Usage: "keep feed teasers as they are instead of fetching the linked pages"},
@@ -55,17 +61,28 @@ var tableDefaults = formatDefaults{tty: briefing.FormatTable, piped: briefing.Fo
 type corpusOptions struct {
 	Inputs []string
 	Quiet  bool
+	// Strict turns skipped inputs into exit code 3.
+	Strict bool
 	Build  summarize.Options
 }
 
 func parseCorpusFlags(c *cli.Context, ios *IO) (corpusOptions, error) {
-	opts := corpusOptions{Inputs: c.Args().Slice(), Quiet: c.Bool("quiet")}
+	opts := corpusOptions{Inputs: c.Args().Slice(), Quiet: c.Bool("quiet"), Strict: c.Bool("strict")}
 	if len(opts.Inputs) == 0 {
 		return opts, usageErr(fmt.Errorf("%s: no INPUT given (a file, directory, URL, feed, or - for stdin)", c.Command.FullName()))
 	}
-	size, err := parseSize(c.String("max-size"))
-	if err != nil {
-		return opts, usageErr(fmt.Errorf("--max-size: %w", err))
+	sizes := map[string]int64{}
+	for _, name := range []string{"max-size", "max-feed-size", "max-line"} {
+		v, err := parseSize(c.String(name))
+		if err != nil {
+			return opts, usageErr(fmt.Errorf("--%s: %w", name, err))
+		}
+		sizes[name] = v
+	}
+	for _, name := range []string{"max-articles", "max-depth"} {
+		if v := c.Int(name); v < 1 {
+			return opts, usageErr(fmt.Errorf("--%s must be at least 1, got %d", name, v))
+		}
 	}
 	for _, name := range []string{"near-duplicate", "wire-share"} {
 		if v := c.Float64(name); v <= 0 || v > 1 {
@@ -80,7 +97,12 @@ func parseCorpusFlags(c *cli.Context, ios *IO) (corpusOptions, error) {
 	params.SyndicationMinShare = c.Float64("wire-share")
 	opts.Build = summarize.Options{
 		Load: load.Options{
-			MaxBytes:      size,
+			MaxBytes:      sizes["max-size"],
+			FeedMaxBytes:  sizes["max-feed-size"],
+			MaxLineBytes:  sizes["max-line"],
+			MaxArticles:   c.Int("max-articles"),
+			MaxDepth:      c.Int("max-depth"),
+			AllowPrivate:  c.Bool("allow-private"),
 			Timeout:       c.Duration("timeout"),
 			UserAgent:     c.String("user-agent"),
 			Stdin:         ios.In,
@@ -103,11 +125,7 @@ func buildCorpus(c *cli.Context, ios *IO, opts corpusOptions) (*summarize.Corpus
 				}
 				continue
 			}
-			msg := p.Error()
-			if errors.Is(p.Err, load.ErrTooLarge) {
-				msg += " (raise the limit with --max-size)"
-			}
-			fmt.Fprintf(ios.Err, "brief: %s\n", msg)
+			fmt.Fprintf(ios.Err, "brief: %s\n", withFix(p))
 		}
 	}
 	if errors.Is(err, summarize.ErrNoSources) {
@@ -117,6 +135,17 @@ func buildCorpus(c *cli.Context, ios *IO, opts corpusOptions) (*summarize.Corpus
 		return nil, err
 	}
 	return corpus, nil
+}
+
+// skipped counts the inputs and items the corpus stage could not use.
+func skipped(corpus *summarize.Corpus) int {
+	n := 0
+	for _, p := range corpus.Problems {
+		if !p.Warning {
+			n++
+		}
+	}
+	return n
 }
 
 func describeInputs(in []string) string {
@@ -146,6 +175,19 @@ func outputFormat(flag, out string, ios *IO, allowed []briefing.Format, def form
 		return def.tty, nil
 	}
 	return def.piped, nil
+}
+
+// checkOutput fails fast when an output file cannot be written, before
+// the work that would be lost: a cron job learns at once, not after an
+// hour of fetching. "" and "-" are stdout.
+func checkOutput(flag, path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	if err := atomicfile.CheckWritable(path); err != nil {
+		return fmt.Errorf("%s: %w", flag, err)
+	}
+	return nil
 }
 
 // writeOutput writes to --out atomically, or to stdout.

@@ -154,6 +154,12 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutput("--out", o.Out); err != nil {
+		return err
+	}
+	if err := checkOutput("--clusters", o.Clusters); err != nil {
+		return err
+	}
 	p, err := summarize.NewPipeline()
 	if err != nil {
 		return err
@@ -166,18 +172,23 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 	}
 	defer backend.Close()
 	bar := newProgress(ios, o.Quiet)
+	skips := 0
 	opts := daily.Options{
 		Inputs: o.Inputs, Load: o.Build.Load, Since: o.Since, Until: o.Until,
 		Stories: o.Stories, Words: o.Words, MinConfidence: o.MinConfidence, MaxBriefed: o.MaxBriefed, Workers: o.Workers,
 		Details: o.Details, Writer: backend.Writer, Fallback: backend.Fallback, Verifier: v, Policy: policy,
 		Generator: generator(), Progress: bar.update,
+		// daily.Run serialises these calls.
 		Problem: func(pr summarize.Problem) {
+			if !pr.Warning {
+				skips++
+			}
 			if pr.Warning && o.Quiet {
 				return
 			}
-			msg := pr.Error()
+			msg := withFix(pr)
 			if pr.Warning {
-				msg = "warning: " + msg
+				msg = "warning: " + pr.Error()
 			}
 			bar.println("brief: " + msg)
 		},
@@ -224,7 +235,10 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 			return fmt.Errorf("--clusters: %w", err)
 		}
 	}
-	return res.CommitDetails()
+	if err := res.CommitDetails(); err != nil {
+		return err
+	}
+	return strictResult(o.Strict, skips)
 }
 
 // progress is the bar on stderr: shown only on a terminal, and not with

@@ -153,7 +153,10 @@ func TestDailyDetailsMustBeItsOwn(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range []string{file, other} {
+	// A details directory whose parent is missing is found before the
+	// run, not after it.
+	orphan := filepath.Join(dir, "missing", "details")
+	for _, d := range []string{file, other, orphan} {
 		r := brief(t, false, nil, "", "daily", "--details", d, dayFile)
 		if r.code != exitUsage || !strings.Contains(r.stderr, "--details") {
 			t.Errorf("%s: exit %d, stderr %q", d, r.code, r.stderr)

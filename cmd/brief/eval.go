@@ -101,6 +101,9 @@ func runEval(c *cli.Context, ios *IO, o evalOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutput("--out", o.Out); err != nil {
+		return err
+	}
 	f, err := os.Open(o.Refs)
 	if err != nil {
 		return fmt.Errorf("--refs: %w", err)

@@ -63,6 +63,9 @@ func runFacts(c *cli.Context, ios *IO, o factOptions, render factRenderer) error
 	if err != nil {
 		return err
 	}
+	if err := checkOutput("--out", o.Out); err != nil {
+		return err
+	}
 	corpus, table, err := buildFactTable(c, ios, o.corpusOptions)
 	if err != nil {
 		return err
@@ -73,9 +76,12 @@ func runFacts(c *cli.Context, ios *IO, o factOptions, render factRenderer) error
 	}
 	view := briefing.NewFactView(corpus, table, o.MinConfidence, top)
 	style := briefing.Style{Color: o.Out == "" && ios.color(o.NoColor), Width: ios.width()}
-	return writeOutput(ios, o.Out, func(w io.Writer) error {
+	if err := writeOutput(ios, o.Out, func(w io.Writer) error {
 		return render(w, view, format, style, generator())
-	})
+	}); err != nil {
+		return err
+	}
+	return strictResult(o.Strict, skipped(corpus))
 }
 
 const factInputsHelp = `Each INPUT is a file (.txt, .md, .html, .json, .jsonl, RSS/Atom/JSON feed), a directory

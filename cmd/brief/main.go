@@ -8,9 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/urfave/cli/v2"
 )
@@ -23,17 +21,20 @@ const (
 	exitOK      = 0
 	exitFailure = 1
 	exitUsage   = 2
+	exitPartial = 3
 )
 
 const exitCodesHelp = `EXIT CODES:
-   0  success
+   0  success (inputs that could not be read are reported on stderr and skipped)
    1  the run failed: no usable source among the inputs, the output could not be written,
-      a sentence was unsupported under --on-unsupported fail, or the model failed under
-      --no-fallback
-   2  usage error: unknown command or flag, bad flag value, no INPUT`
+      interrupted, a sentence was unsupported under --on-unsupported fail, or the model
+      failed under --no-fallback
+   2  usage error: unknown command or flag, bad flag value, no INPUT
+   3  partial success under --strict: the output was written, but some inputs or items
+      were skipped`
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := notifySignals(context.Background(), os.Stderr, os.Exit)
 	code := run(ctx, os.Args, systemIO())
 	stop()
 	os.Exit(code)
@@ -119,24 +120,24 @@ func usageErr(err error) error {
 	return usageError{err}
 }
 
-// report prints err (once) and returns the exit code for it.
+// report prints err (once), with what to do about it, and returns the
+// exit code for it.
 func report(ios *IO, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	var ue usageError
-	if errors.As(err, &ue) {
-		msg := ue.Error()
+	code := exitCode(err)
+	switch {
+	case errors.Is(err, context.Canceled) && code == exitFailure:
+		fmt.Fprintln(ios.Err, "brief: interrupted")
+	case code == exitUsage:
+		msg := err.Error()
 		if !strings.HasPrefix(msg, "brief") {
 			msg = "brief: " + msg
 		}
 		fmt.Fprintln(ios.Err, msg)
-		return exitUsage
+	default:
+		fmt.Fprintf(ios.Err, "brief: %s\n", withFix(err))
 	}
-	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(ios.Err, "brief: interrupted")
-		return exitFailure
-	}
-	fmt.Fprintf(ios.Err, "brief: %v\n", err)
-	return exitFailure
+	return code
 }

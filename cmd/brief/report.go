@@ -89,6 +89,9 @@ func runReport(c *cli.Context, ios *IO, o reportOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutput("--out", o.Out); err != nil {
+		return err
+	}
 	corpus, table, err := buildFactTable(c, ios, o.corpusOptions)
 	if err != nil {
 		return err
@@ -125,7 +128,10 @@ func runReport(c *cli.Context, ios *IO, o reportOptions) error {
 		return fmt.Errorf("writing the briefing: %w", err)
 	}
 	style := briefing.Style{Color: o.Out == "" && ios.color(o.NoColor), Width: ios.width()}
-	return writeOutput(ios, o.Out, func(w io.Writer) error {
+	if err := writeOutput(ios, o.Out, func(w io.Writer) error {
 		return briefing.RenderBriefing(w, b, format, style, generator())
-	})
+	}); err != nil {
+		return err
+	}
+	return strictResult(o.Strict, skipped(corpus))
 }

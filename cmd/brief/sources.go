@@ -51,12 +51,18 @@ func runSources(c *cli.Context, ios *IO, opts sourcesOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutput("--out", opts.Out); err != nil {
+		return err
+	}
 	corpus, err := buildCorpus(c, ios, opts.corpusOptions)
 	if err != nil {
 		return err
 	}
 	style := briefing.Style{Color: opts.Out == "" && ios.color(opts.NoColor), Width: ios.width()}
-	return writeOutput(ios, opts.Out, func(w io.Writer) error {
+	if err := writeOutput(ios, opts.Out, func(w io.Writer) error {
 		return briefing.RenderSources(w, corpus, format, style, generator())
-	})
+	}); err != nil {
+		return err
+	}
+	return strictResult(opts.Strict, skipped(corpus))
 }
