@@ -63,15 +63,15 @@ func catalogue() []problem {
 		{name: "interrupted", what: "Ctrl-C or SIGTERM during the run; nothing was written",
 			is: isErr(context.Canceled), exit: exitFailure},
 		{name: "partial", what: "with --strict, some inputs or items were skipped (the output was written)",
-			is: func(err error) bool { var pe partialError; return errors.As(err, &pe) }, fix: "see the messages above; drop --strict to exit 0 when inputs are skipped", exit: exitPartial},
+			is: func(err error) bool { var pe partialError; return errors.As(err, &pe) }, fix: "each is named above; without --strict the exit code is 0", exit: exitPartial},
 
 		// Inputs: each skips one input or item; the run goes on.
 		{name: "too-large", what: "an article over --max-size, or a feed or JSON file over --max-feed-size",
-			is: isErr(load.ErrTooLarge), fix: "raise the limit with --max-size (one article) or --max-feed-size (a feed)", skips: true, exit: exitFailure},
+			is: isErr(load.ErrTooLarge), fix: "raise --max-size for an article, --max-feed-size for a feed", skips: true, exit: exitFailure},
 		{name: "line-too-long", what: "a line of text or JSON lines over --max-line",
 			is: isErr(load.ErrLineTooLong), fix: "raise the limit with --max-line", skips: true, exit: exitFailure},
 		{name: "too-deep", what: "HTML, XML or JSON nested deeper than --max-depth",
-			is: isErr(load.ErrTooDeep), fix: "raise the limit with --max-depth (HTML stops at 512 whatever the flag)", skips: true, exit: exitFailure},
+			is: isErr(load.ErrTooDeep), fix: "raise the limit with --max-depth; HTML stops at 512 whatever the flag", skips: true, exit: exitFailure},
 		{name: "too-many", what: "articles beyond --max-articles",
 			is: isErr(load.ErrTooMany), fix: "raise the limit with --max-articles", skips: true, exit: exitFailure},
 		{name: "url-scheme", what: "a URL INPUT, redirect or feed link that is not http or https (file://, ftp://, data:, javascript:)",
@@ -157,9 +157,9 @@ type partialError struct{ skipped int }
 
 func (e partialError) Error() string {
 	if e.skipped == 1 {
-		return "1 input or item was skipped (--strict)"
+		return "1 input or item was skipped, and --strict makes that exit code 3"
 	}
-	return fmt.Sprintf("%d inputs or items were skipped (--strict)", e.skipped)
+	return fmt.Sprintf("%d inputs or items were skipped, and --strict makes that exit code 3", e.skipped)
 }
 
 // strictResult is what a command returns after writing its output: nil,

@@ -60,7 +60,7 @@ func TestStrictExitCode(t *testing.T) {
 				if !strings.Contains(r.stderr, empty+": file is empty") {
 					t.Errorf("strict=%v: stderr does not name the skipped input:\n%s", strict, r.stderr)
 				}
-				if strict && !strings.Contains(r.stderr, "brief: 1 input or item was skipped (--strict)") {
+				if strict && !strings.Contains(r.stderr, "brief: 1 input or item was skipped, and --strict makes that exit code 3 (each is named above; without --strict the exit code is 0)\n") {
 					t.Errorf("stderr does not say why the exit code is 3:\n%s", r.stderr)
 				}
 				if b, err := os.ReadFile(out); err != nil || len(b) == 0 {
@@ -96,13 +96,13 @@ func TestLimitFlags(t *testing.T) {
 		n    int    // sources listed
 	}{
 		{"max-depth", []string{"--max-depth", "20", deep, seeds},
-			"brief: " + deep + ": HTML nests deeper than the limit of 20 levels (raise the limit with --max-depth (HTML stops at 512 whatever the flag))", 5},
+			"brief: " + deep + ": HTML nests deeper than the limit of 20 levels (raise the limit with --max-depth; HTML stops at 512 whatever the flag)", 5},
 		{"max-line", []string{"--max-line", "1KB", long, seeds},
 			"brief: " + long + ": has a line of 2.0 KB, over the 1.0 KB line-length limit (raise the limit with --max-line)", 5},
 		{"max-articles", []string{"--max-articles", "3", seeds},
 			"brief: " + seeds + ": 2 articles skipped: the run is over the limit of 3 articles (raise the limit with --max-articles)", 3},
 		{"max-size", []string{"--max-size", "1KB", long, seeds},
-			"brief: " + long + ": file is 2.0 KB, over the 1.0 KB limit (raise the limit with --max-size (one article) or --max-feed-size (a feed))", 0},
+			"brief: " + long + ": file is 2.0 KB, over the 1.0 KB limit (raise --max-size for an article, --max-feed-size for a feed)", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
