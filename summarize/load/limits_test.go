@@ -158,11 +158,11 @@ func TestLimitsSkipTheItem(t *testing.T) {
 		{
 			// x/net/html gives up past 512 open elements whatever the
 			// limit, and the message says which limit that was.
-			name:     "HTML's depth stops at the parser's ceiling",
-			files:    map[string]string{"deep.html": deepHTML},
-			opts:     func(o *Options) { o.MaxDepth = 1000 },
-			wantErr:  ErrTooDeep,
-			wantMsg:  "deep.html: HTML nests deeper than the limit of 512 levels",
+			name:    "HTML's depth stops at the parser's ceiling",
+			files:   map[string]string{"deep.html": deepHTML},
+			opts:    func(o *Options) { o.MaxDepth = 1000 },
+			wantErr: ErrTooDeep,
+			wantMsg: "deep.html: HTML nests deeper than the limit of 512 levels",
 		},
 		{
 			name:     "text line too long",
