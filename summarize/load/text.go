@@ -161,7 +161,16 @@ func parseDate(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	if n, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "-:") {
+	if unixNumber(s) {
+		n, err := strconv.ParseFloat(s, 64)
+		// Past the year 5000 even as milliseconds it is no timestamp
+		// (microseconds, an id); such a time could not even be written
+		// back as RFC 3339.
+		// Below 1973 it is no timestamp either: "2023" is a year, and
+		// 0 is an exporter's way of saying it has no date.
+		if err != nil || n > maxUnixMilli || n < minUnix {
+			return time.Time{}, false
+		}
 		return unixTime(n), true
 	}
 	for _, layout := range dateLayouts {
@@ -170,6 +179,31 @@ func parseDate(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// maxUnixMilli is where milliseconds reach the year that seconds stop at;
+// minUnix is March 1973, before any archive that exports Unix times.
+const (
+	maxUnixMilli = 1e14
+	minUnix      = 1e8
+)
+
+// unixNumber reports whether s is written as a Unix time is: decimal
+// digits with an optional fraction. strconv.ParseFloat alone would also
+// take "NaN", "Inf", "0x1p40" and "1e300", which no export means as a date.
+func unixNumber(s string) bool {
+	digits, dot := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 func unixTime(n float64) time.Time {

@@ -63,6 +63,19 @@ func TestParseDate(t *testing.T) {
 		{"May 1, 2024", "2024-05-01T00:00:00Z"},
 		{"yesterday", ""},
 		{"", ""},
+		// Numbers no export means as a timestamp; read as one, they made
+		// times that cannot be written back as RFC 3339.
+		{"270000000000000", ""},
+		{"NaN", ""},
+		{"Inf", ""},
+		{"1e300", ""},
+		{"0x1p40", ""},
+		// A year, or a placeholder, is no timestamp: read as one, "2023"
+		// dated the article 1970-01-01T00:33:43Z.
+		{"2023", ""},
+		{"0", ""},
+		{"99999999", ""},
+		{"100000000", "1973-03-03T09:46:40Z"},
 	}
 	for _, tt := range tests {
 		got, ok := parseDate(tt.in)
