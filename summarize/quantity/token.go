@@ -1,6 +1,8 @@
 package quantity
 
 import (
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -105,14 +107,16 @@ func (f *Finder) tokenize(dst []token, s string) []token {
 
 // scanNumber reads digits with thousands commas (a comma only when exactly
 // three digits follow) and decimal points. The value is accumulated here
-// so no string is built for strconv.
+// so no string is built for strconv, except for numbers too long for the
+// running sums to be exact.
 func scanNumber(s string, i int) token {
 	n := len(s)
 	j := i
 	var ip, fp, fdiv float64 = 0, 0, 1
 	var nfl uint8
-	ndig, group := 0, 0
+	ndig, nfrac, group := 0, 0, 0
 	inFrac := false
+	valEnd := -1 // "1.2.3" is worth 1.2
 	for j < n {
 		c := s[j]
 		if isDigit(c) {
@@ -124,6 +128,7 @@ func scanNumber(s string, i int) token {
 			case nfl&nMultiDot == 0:
 				fp = fp*10 + d
 				fdiv *= 10
+				nfrac++
 			}
 			group++
 			j++
@@ -137,8 +142,9 @@ func scanNumber(s string, i int) token {
 			continue
 		}
 		if c == '.' && j+1 < n && isDigit(s[j+1]) {
-			if inFrac {
+			if inFrac && nfl&nMultiDot == 0 {
 				nfl |= nMultiDot
+				valEnd = j
 			}
 			inFrac = true
 			nfl |= nDot
@@ -150,10 +156,26 @@ func scanNumber(s string, i int) token {
 	if s[i] == '0' && ndig > 1 {
 		nfl |= nLeadZero
 	}
+	val := ip + fp/fdiv
+	if ndig+nfrac > 15 {
+		// Past 15 digits the sums round at every step, and past 308 they
+		// overflow: a long fraction made fp/fdiv Inf/Inf, the value NaN.
+		if valEnd < 0 {
+			valEnd = j
+		}
+		val = slowValue(s[i:valEnd])
+	}
 	if ndig > 255 {
 		ndig = 255
 	}
-	return token{s: int32(i), e: int32(j), kind: tkNum, val: ip + fp/fdiv, nfl: nfl, ndig: uint8(ndig)}
+	return token{s: int32(i), e: int32(j), kind: tkNum, val: val, nfl: nfl, ndig: uint8(ndig)}
+}
+
+// slowValue reads digits, thousands commas and one decimal point the way
+// strconv does: correctly rounded, +Inf past the float64 range.
+func slowValue(num string) float64 {
+	v, _ := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	return v
 }
 
 func (f *Finder) scanWord(s string, i int) token {

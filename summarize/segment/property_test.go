@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/quick"
+	"unicode/utf8"
 )
 
 // pieces are fragments that exercise every rule; random strings built from
@@ -63,6 +64,16 @@ func FuzzSplit(f *testing.F) {
 	}
 	sp := splitter(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		checkInvariants(t, text, sp.Split(text))
+		spans := sp.Split(text)
+		checkInvariants(t, text, spans)
+		// Later stages slice sentences out of the text and print them:
+		// in valid UTF-8 a span must not cut a character.
+		if utf8.ValidString(text) {
+			for k, s := range spans {
+				if !utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End]) {
+					t.Fatalf("span %d %v cuts a character in %q", k, s, text)
+				}
+			}
+		}
 	})
 }
