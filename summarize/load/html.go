@@ -167,7 +167,9 @@ func fillMeta(dst *Meta, src Meta) {
 
 func hostname(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
+	// url.Parse lets raw bytes through in a host; an outlet name must be
+	// text.
+	if err != nil || u.Host == "" || !utf8.ValidString(u.Host) {
 		return ""
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
