@@ -265,7 +265,9 @@ func buildFact(c *summarize.Corpus, t *Table, nodes []node, ns []int32, extra []
 	cen := fromMap(cm)
 	// The canonical text is the sentence most like the fact as a
 	// whole; among near ties the shorter one reads better in a table.
-	best, bestScore := int32(-1), -1.0
+	// The length term has no floor: a sentence of 8,000 characters
+	// scores under -1, so the first node is taken whatever its score.
+	best, bestScore := int32(-1), 0.0
 	seen := map[int32]bool{}
 	for _, n := range ns {
 		for _, m := range nodes[n].members {
@@ -278,7 +280,7 @@ func buildFact(c *summarize.Corpus, t *Table, nodes []node, ns []int32, extra []
 			f.Evidence = append(f.Evidence, Evidence{Source: int(m.src), Sentence: int(m.sent), Span: sp, Text: src.Text[sp.Start:sp.End]})
 		}
 		sc := dot(nodes[n].v, cen) - float64(len(sentenceText(c, nodes[n].ref)))/4000
-		if sc > bestScore {
+		if best < 0 || sc > bestScore {
 			best, bestScore = n, sc
 		}
 	}
