@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -21,6 +22,12 @@ func (l *loader) readFeed(ctx context.Context, src source, data []byte, warn, fe
 	// The bytes are UTF-8 now whatever the declaration said; left alone, the
 	// XML parser would decode them a second time.
 	data = declareUTF8(data)
+	// Checked on the bytes the parser will read: before conversion, a
+	// feed declared as Latin-1 stopped the check's tokenizer at its first
+	// accented letter.
+	if err := l.checkDepth(kindFeed, data); err != nil {
+		return []item{errItem(src.name, err)}
+	}
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
 		return []item{errItem(src.name, fmt.Errorf("not a valid RSS, Atom or JSON feed: %s", oneLine(err.Error())))}
@@ -69,8 +76,9 @@ func (l *loader) readFeed(ctx context.Context, src source, data []byte, warn, fe
 		case it.UpdatedParsed != nil:
 			d.Meta.Published = *it.UpdatedParsed
 		}
-		if limit := htmlDepthLimit(l.opts.MaxDepth); htmlTooDeep([]byte(it.Content), limit) || htmlTooDeep([]byte(it.Description), limit) {
-			skip[i] = tooDeep("item's HTML", limit)
+		limit := htmlDepthLimit(l.opts.MaxDepth)
+		if err := cmp.Or(checkHTML([]byte(it.Content), limit, "item's HTML"), checkHTML([]byte(it.Description), limit, "item's HTML")); err != nil {
+			skip[i] = err
 			continue
 		}
 		if strings.TrimSpace(it.Content) != "" {
@@ -150,9 +158,7 @@ func (l *loader) useLinkedPage(ctx context.Context, d *Document) error {
 	}
 	var p page
 	var warn string
-	if limit := htmlDepthLimit(l.opts.MaxDepth); htmlTooDeep(resp.body, limit) {
-		err = tooDeep("linked page's HTML", limit)
-	} else {
+	if err = checkHTML(resp.body, htmlDepthLimit(l.opts.MaxDepth), "linked page's HTML"); err == nil {
 		p, warn, err = pageFromResponse(resp)
 	}
 	if err != nil {

@@ -249,7 +249,9 @@ func attr(n *html.Node, key string) string {
 func htmlFragmentText(s string) string {
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
-		return plainText(s)
+		// The parser's only error is its depth ceiling; the markup must
+		// still not end up in the text.
+		return tokenText(s)
 	}
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, n := range nodes {
@@ -272,4 +274,36 @@ func looksLikeMarkup(s string) bool {
 		}
 	}
 	return false
+}
+
+// tokenText is the text of HTML without building its tree: text tokens,
+// with a paragraph break at each block element. It is the fallback for
+// markup the parser refuses.
+func tokenText(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := false // inside a script or style element
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return plainText(b.String())
+		case html.TextToken:
+			if !skip {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if n := string(name); n == "script" || n == "style" {
+				skip = tt == html.StartTagToken
+			} else if blockTag[n] {
+				b.WriteString("\n\n")
+			}
+		}
+	}
+}
+
+var blockTag = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "blockquote": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "tr": true, "table": true,
+	"section": true, "article": true, "pre": true, "dd": true, "dt": true, "figcaption": true,
 }

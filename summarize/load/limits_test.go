@@ -32,6 +32,9 @@ func TestHTMLTooDeep(t *testing.T) {
 		{"stray end tags", strings.Repeat("</div>", 1000) + strings.Repeat("<div>", 10), false},
 		{"tags inside script are text", "<script>" + strings.Repeat("<div>", 1000) + "</script>", false},
 		{"unclosed spans", strings.Repeat("<span>", 100), true},
+		// HTML ignores the slash on a non-void element: <div/> opens one.
+		{"self-closed divs", strings.Repeat("<div/>", 100), true},
+		{"self-closed void elements", strings.Repeat("<br/><img/>", 1000), false},
 		{"real page", string(article), false},
 	}
 	for _, tt := range tests {
@@ -165,6 +168,32 @@ func TestLimitsSkipTheItem(t *testing.T) {
 			wantMsg: "deep.html: HTML nests deeper than the limit of 512 levels",
 		},
 		{
+			// Before conversion the check stopped at the first Latin-1
+			// letter and let the feed through.
+			name:     "Latin-1 feed nested too deep",
+			files:    map[string]string{"deep.rss": strings.Replace(strings.Replace(deepFeed, `<?xml version="1.0"?>`, `<?xml version="1.0" encoding="ISO-8859-1"?>`, 1), "<title>Deep</title>", "<title>Caf\xe9</title>", 1), "good.txt": goodText},
+			wantErr:  ErrTooDeep,
+			wantMsg:  "deep.rss: XML nests deeper than the limit of 512 levels",
+			wantDocs: []string{"good"},
+		},
+		{
+			// x/net/html merges each repeated <html> tag's attributes
+			// into the first, comparing each with all: quadratic.
+			name: "repeated html tags with many attributes",
+			files: map[string]string{"attrs.html": "<html a0 a1><body><p>Text.</p>" + strings.Repeat("<html b c d>", 400),
+				"good.txt": goodText},
+			wantErr:  ErrTooComplex,
+			wantMsg:  "attrs.html: HTML repeats <html> or <body> with 1002 attributes in all",
+			wantDocs: []string{"good"},
+		},
+		{
+			name:     "more elements than any page",
+			files:    map[string]string{"many.html": "<html><body><article>" + strings.Repeat("<p>x", 200_001), "good.txt": goodText},
+			wantErr:  ErrTooComplex,
+			wantMsg:  "many.html: HTML has more than 200000 elements, more than any article page",
+			wantDocs: []string{"good"},
+		},
+		{
 			name:     "text line too long",
 			files:    map[string]string{"long.txt": "Title\n\n" + longLine + "\n", "good.txt": goodText},
 			opts:     func(o *Options) { o.MaxLineBytes = 1024 },
@@ -280,6 +309,21 @@ func BenchmarkExtractHTML(b *testing.B) {
 	for b.Loop() {
 		if _, err := extractHTML(data, "https://example.com/a"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestFragmentOverParserCeiling: markup the fragment parser refuses is
+// read as text without its tags, not pasted into the article.
+func TestFragmentOverParserCeiling(t *testing.T) {
+	in := "<p>The minister resigned on Tuesday.</p>" + strings.Repeat("<ul><li>", 300) + "Last item."
+	got := htmlFragmentText(in)
+	if strings.Contains(got, "<") {
+		t.Errorf("markup in the text: %.200q", got)
+	}
+	for _, want := range []string{"The minister resigned on Tuesday.", "Last item."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("text lacks %q: %.200q", want, got)
 		}
 	}
 }

@@ -121,9 +121,9 @@ func tag(sentinel, err error, format string, args ...any) error {
 	return &tagged{msg: fmt.Sprintf(format, args...), tag: sentinel, err: err}
 }
 
-// sameHost reports whether u is on home's host: the same name and port,
-// whatever the scheme, so that http://h/feed redirecting to https://h/feed
-// stays allowed.
+// sameHost reports whether u is on home's host: the same name, and the
+// same port or both the scheme's default one, so that http://h/feed
+// redirecting to https://h/feed stays allowed.
 func sameHost(home, u *url.URL) bool {
 	if home == nil || u == nil {
 		return false

@@ -250,9 +250,6 @@ func (l *loader) process(ctx context.Context, b blob) []item {
 	}
 	switch k {
 	case kindFeed:
-		if err := l.checkDepth(k, data); err != nil {
-			return []item{errItem(name, err)}
-		}
 		return l.readFeed(ctx, b.src, data, warn, b.url, b.ctype)
 	case kindJSON, kindJSONL:
 		rs := l.recordSource(b.src, warn)

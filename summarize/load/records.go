@@ -194,8 +194,8 @@ func decodeRecord(rs recordSource, rec rawRecord) (it item) {
 			continue
 		}
 		if looksLikeMarkup(s) {
-			if limit := htmlDepthLimit(rs.maxDepth); htmlTooDeep([]byte(s), limit) {
-				return errItem(where, tooDeep("record's HTML", limit))
+			if err := checkHTML([]byte(s), htmlDepthLimit(rs.maxDepth), "record's HTML"); err != nil {
+				return errItem(where, err)
 			}
 			d.Text = htmlFragmentText(s)
 		} else {
@@ -212,8 +212,8 @@ func decodeRecord(rs recordSource, rec rawRecord) (it item) {
 	}
 	if d.Text == "" {
 		if h := scalarOf(r.HTML); h != "" {
-			if limit := htmlDepthLimit(rs.maxDepth); htmlTooDeep([]byte(h), limit) {
-				return errItem(where, tooDeep("record's HTML", limit))
+			if err := checkHTML([]byte(h), htmlDepthLimit(rs.maxDepth), "record's HTML"); err != nil {
+				return errItem(where, err)
 			}
 			p, err := extractHTML([]byte(h), d.URL)
 			if err != nil {
