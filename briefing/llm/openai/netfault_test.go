@@ -290,3 +290,35 @@ func TestRedirectFollowed(t *testing.T) {
 		t.Errorf("the caller's redirect rule was asked %d times, want 1", asked.Load())
 	}
 }
+
+// TestRedirectToPlainHTTPRefused: Go keeps the Authorization header on a
+// redirect to the same host, so following https → http would send the
+// key in clear text.
+func TestRedirectToPlainHTTPRefused(t *testing.T) {
+	var leaked atomic.Int32
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" {
+			leaked.Add(1)
+		}
+		ok(w, `{"sentences":[]}`)
+	}))
+	t.Cleanup(plain.Close)
+	secure := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, plain.URL+r.URL.Path, http.StatusPermanentRedirect)
+	}))
+	t.Cleanup(secure.Close)
+	c := newClient(t, secure.URL+"/v1", func(cfg *Config) { cfg.HTTPClient = secure.Client() })
+	_, err := c.Complete(context.Background(), call())
+	if err == nil {
+		t.Fatal("the redirect to http was followed")
+	}
+	if !strings.Contains(err.Error(), "would send the API key unencrypted") {
+		t.Errorf("error %q does not say why", err)
+	}
+	if strings.Contains(err.Error(), testKey) {
+		t.Errorf("error holds the key: %q", err)
+	}
+	if n := leaked.Load(); n != 0 {
+		t.Errorf("the plain server received the key %d times", n)
+	}
+}

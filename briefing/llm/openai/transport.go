@@ -273,6 +273,13 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 			what: fmt.Sprintf("redirected to %s, which is not an http or https URL", to),
 			hint: "check --base-url or OPENAI_BASE_URL"}
 	}
+	// Go keeps the Authorization header on a redirect to the same host,
+	// so https → http would send the key in clear text.
+	if strings.EqualFold(via[0].URL.Scheme, "https") && !strings.EqualFold(req.URL.Scheme, "https") {
+		return &redirectError{status: status,
+			what: fmt.Sprintf("redirected from https to %s, which would send the API key unencrypted", to),
+			hint: "check --base-url or OPENAI_BASE_URL"}
+	}
 	if first := via[0]; req.Method != first.Method {
 		what := fmt.Sprintf("redirected the %s to %s with HTTP %d, which would resend it as a %s without its body", first.Method, to, status, req.Method)
 		return &redirectError{status: status, what: what, hint: c.movedHint(first.URL, req.URL)}
