@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -220,7 +221,8 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || v <= 0 {
+	// NaN, Inf, 1e30 and 0.5 all parse; none is a size.
+	if err != nil || math.IsNaN(v) || v*float64(mult) < 1 || v*float64(mult) > 1<<50 {
 		return 0, fmt.Errorf("%q is not a size (try 16MB, 512KB or a number of bytes)", s)
 	}
 	return int64(v * float64(mult)), nil

@@ -29,8 +29,8 @@ type problem struct {
 	// message already says it (inMessage), or carries advice of its own.
 	fix       string
 	inMessage bool
-	// skips is set for problems that cost one input or item while the
-	// run goes on: they count towards --strict's exit code 3.
+	// skips is set for problems that only ever cost one input or item
+	// while the run goes on (exit 0, or 3 under --strict), never the run.
 	skips bool
 	exit  int
 }
@@ -72,6 +72,8 @@ func catalogue() []problem {
 			is: isErr(load.ErrLineTooLong), fix: "raise the limit with --max-line", skips: true, exit: exitFailure},
 		{name: "too-deep", what: "HTML, XML or JSON nested deeper than --max-depth",
 			is: isErr(load.ErrTooDeep), fix: "raise the limit with --max-depth; HTML stops at 512 whatever the flag", skips: true, exit: exitFailure},
+		{name: "too-complex", what: "HTML built to be expensive to parse: over 200,000 elements, or over 1,000 attributes on one element or on repeated <html>/<body> tags",
+			is: isErr(load.ErrTooComplex), fix: "no flag raises this: no article page comes near it", skips: true, exit: exitFailure},
 		{name: "too-many", what: "articles beyond --max-articles",
 			is: isErr(load.ErrTooMany), fix: "raise the limit with --max-articles", skips: true, exit: exitFailure},
 		{name: "url-scheme", what: "a URL INPUT, redirect or feed link that is not http or https (file://, ftp://, data:, javascript:)",
@@ -83,9 +85,9 @@ func catalogue() []problem {
 		{name: "redirects", what: "a URL that redirects more than 10 times, or in a loop",
 			is: isErr(load.ErrRedirects), fix: "open the URL in a browser to see where it leads, and give the final URL", skips: true, exit: exitFailure},
 		{name: "not-found", what: "a path that does not exist: an INPUT, or the directory of --out",
-			is: isErr(fs.ErrNotExist), fix: "check the path", skips: true, exit: exitFailure},
+			is: isErr(fs.ErrNotExist), fix: "check the path", exit: exitFailure},
 		{name: "permission-denied", what: "an INPUT you may not read, or an --out you may not write",
-			is: isErr(fs.ErrPermission), fix: "check the permissions of the file and its directory", skips: true, exit: exitFailure},
+			is: isErr(fs.ErrPermission), fix: "check the permissions of the file and its directory", exit: exitFailure},
 
 		// Output.
 		{name: "disk-full", what: "the disk holding --out (or the cache) is full",

@@ -129,6 +129,11 @@ func TestLimitFlagsValidated(t *testing.T) {
 		{"--max-depth", "-1"},
 		{"--max-line", "lots"},
 		{"--max-feed-size", "0"},
+		// These parse as floats, and used to fall back to the default.
+		{"--max-size", "NaN"},
+		{"--max-size", "Inf"},
+		{"--max-size", "0.5"},
+		{"--max-line", "1e30GB"},
 	} {
 		r := brief(t, false, nil, "", append(append([]string{"sources"}, args...), seeds)...)
 		if r.code != exitUsage {
