@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -14,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/brieftool/brief/internal/faultserver"
 )
 
 // faultTimeout is short so that every hanging server costs little.
@@ -48,14 +49,14 @@ func faultServer(t *testing.T) *httptest.Server {
 		wait(r)
 	})
 	mux.HandleFunc("/reset", func(w http.ResponseWriter, r *http.Request) {
-		resetConn(w)
+		faultserver.Reset(w)
 	})
 	mux.HandleFunc("/reset-mid-body", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Header().Set("Content-Length", "10000")
 		fmt.Fprint(w, "<html><body><p>Half a page")
 		w.(http.Flusher).Flush()
-		resetConn(w)
+		faultserver.Reset(w)
 	})
 	mux.HandleFunc("/endless", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
@@ -85,35 +86,9 @@ func faultServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
-// resetConn drops the connection with a TCP reset rather than a close.
-func resetConn(w http.ResponseWriter) {
-	conn, _, err := w.(http.Hijacker).Hijack()
-	if err != nil {
-		return
-	}
-	if tc, ok := conn.(*net.TCPConn); ok {
-		tc.SetLinger(0)
-	}
-	conn.Close()
-}
-
-// stream writes n bytes of filler (n < 0: forever) from one small buffer,
-// so that a gigabyte costs the server nothing, and stops when the client
-// goes away.
+// stream writes n bytes of filler (n < 0: forever).
 func stream(w http.ResponseWriter, n int64) {
-	buf := []byte(strings.Repeat("<p>filler text</p>\n", 1700))
-	for n != 0 {
-		chunk := buf
-		if n > 0 && int64(len(chunk)) > n {
-			chunk = chunk[:n]
-		}
-		if _, err := w.Write(chunk); err != nil {
-			return
-		}
-		if n > 0 {
-			n -= int64(len(chunk))
-		}
-	}
+	faultserver.Stream(w, n, []byte(strings.Repeat("<p>filler text</p>\n", 1700)))
 }
 
 // countingTransport counts the body bytes the fetcher reads, so a test

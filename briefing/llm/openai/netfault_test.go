@@ -3,7 +3,6 @@ package openai
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -12,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/brieftool/brief/internal/faultserver"
 
 	"github.com/brieftool/brief/briefing/llm"
 )
@@ -39,34 +40,9 @@ func hangUntil(r *http.Request, release <-chan struct{}) {
 	}
 }
 
-// resetConn drops the connection with a TCP reset rather than a close.
-func resetConn(w http.ResponseWriter) {
-	conn, _, err := w.(http.Hijacker).Hijack()
-	if err != nil {
-		return
-	}
-	if tc, ok := conn.(*net.TCPConn); ok {
-		tc.SetLinger(0)
-	}
-	conn.Close()
-}
-
-// stream writes n bytes (n < 0: forever) from one small buffer, so that a
-// gigabyte costs the server nothing, until the client goes away.
+// stream writes n bytes of filler (n < 0: forever).
 func stream(w http.ResponseWriter, n int64) {
-	buf := []byte(strings.Repeat(`{"filler":"x"},`, 2000))
-	for n != 0 {
-		chunk := buf
-		if n > 0 && int64(len(chunk)) > n {
-			chunk = chunk[:n]
-		}
-		if _, err := w.Write(chunk); err != nil {
-			return
-		}
-		if n > 0 {
-			n -= int64(len(chunk))
-		}
-	}
+	faultserver.Stream(w, n, []byte(strings.Repeat(`{"filler":"x"},`, 2000)))
 }
 
 // TestNetworkFaults runs each server fault against the real go-openai
@@ -103,7 +79,7 @@ func TestNetworkFaults(t *testing.T) {
 		},
 		{
 			name:  "resets the connection",
-			fault: func(w http.ResponseWriter, r *http.Request, release <-chan struct{}) { resetConn(w) },
+			fault: func(w http.ResponseWriter, r *http.Request, release <-chan struct{}) { faultserver.Reset(w) },
 			kind:  llm.ErrUnreachable, msg: "cannot reach {base}: the server reset the connection (2 attempts)",
 			hint: "is the server running? check --base-url or OPENAI_BASE_URL", requests: 2,
 		},
@@ -114,7 +90,7 @@ func TestNetworkFaults(t *testing.T) {
 				w.Header().Set("Content-Length", "5000")
 				fmt.Fprint(w, `{"id":"chatcmpl-1","choices":[`)
 				w.(http.Flusher).Flush()
-				resetConn(w)
+				faultserver.Reset(w)
 			},
 			kind: llm.ErrUnreachable, msg: "cannot reach {base}: the server reset the connection (2 attempts)",
 			hint: "is the server running? check --base-url or OPENAI_BASE_URL", requests: 2,
