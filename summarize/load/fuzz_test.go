@@ -57,7 +57,8 @@ func FuzzExtractHTML(f *testing.F) {
 		// process hands extractHTML UTF-8 only; do the same so the check
 		// is on extraction, not on a contract the caller keeps.
 		data, _ = toUTF8(data, kindHTML, "")
-		if htmlTooDeep(data, DefaultMaxDepth) {
+		// Nor does it hand on what the pre-parse check refuses.
+		if checkHTML(data, DefaultMaxDepth, "HTML") != nil {
 			return
 		}
 		p, err := extractHTML(data, pageURL)

@@ -45,7 +45,7 @@ func extractHTML(data []byte, pageURL string) (_ page, err error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		// The parser's only error besides reading is its depth ceiling,
-		// which htmlTooDeep's estimate can miss by a little.
+		// which checkHTML's estimate can miss by a little.
 		if strings.Contains(err.Error(), "open stack of elements") {
 			return page{}, tooDeep("HTML", htmlParserMaxDepth)
 		}

@@ -195,25 +195,18 @@ func (s *valueScanner) value(c byte) (rawRecord, error) {
 		}
 	}
 	depth := 0
-	inString, escaped := false, false
+	var str jsonString
 	for {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
+		if str.in {
+			str.step(c)
 			keep(c)
-			if !inString && depth == 0 {
+			if !str.in && depth == 0 {
 				return s.cut(rec, buf.Bytes(), size)
 			}
 		} else {
 			switch c {
 			case '"':
-				inString = true
+				str.in = true
 			case '{', '[':
 				depth++
 			case '}', ']', ',', ' ', '\t', '\n', '\r':
@@ -238,7 +231,7 @@ func (s *valueScanner) value(c byte) (rawRecord, error) {
 		var err error
 		c, err = s.readByte()
 		if err == io.EOF {
-			if depth == 0 && !inString && !s.inArray {
+			if depth == 0 && !str.in && !s.inArray {
 				return s.cut(rec, buf.Bytes(), size)
 			}
 			return rawRecord{}, s.fail(errJSONEnd)
@@ -246,6 +239,23 @@ func (s *valueScanner) value(c byte) (rawRecord, error) {
 		if err != nil {
 			return rawRecord{}, err
 		}
+	}
+}
+
+// jsonString follows a scan through JSON string literals, so that the
+// brackets and quotes inside one are not taken for structure.
+type jsonString struct{ in, escaped bool }
+
+// step takes one byte inside a string, after its opening quote; at the
+// closing quote, in turns false.
+func (s *jsonString) step(c byte) {
+	switch {
+	case s.escaped:
+		s.escaped = false
+	case c == '\\':
+		s.escaped = true
+	case c == '"':
+		s.in = false
 	}
 }
 

@@ -81,20 +81,14 @@ func longestLine(data []byte, limit int64) int64 {
 // and never allocates; whether the text is valid JSON is the decoder's
 // business.
 func jsonTooDeep(data []byte, limit int) bool {
-	depth, inString, escaped := 0, false, false
+	depth := 0
+	var str jsonString
 	for _, c := range data {
 		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
+		case str.in:
+			str.step(c)
 		case c == '"':
-			inString = true
+			str.in = true
 		case c == '[' || c == '{':
 			depth++
 			if depth > limit {
@@ -107,12 +101,6 @@ func jsonTooDeep(data []byte, limit int) bool {
 		}
 	}
 	return false
-}
-
-// htmlTooDeep reports whether the tree an HTML parser would build from
-// data is more than limit elements deep; see checkHTML.
-func htmlTooDeep(data []byte, limit int) bool {
-	return errors.Is(checkHTML(data, limit, "HTML"), ErrTooDeep)
 }
 
 // Past these, a page is generated, not written, and costs the parser and
@@ -244,18 +232,14 @@ func xmlTooDeep(data []byte, limit int) bool {
 	}
 }
 
-// checkDepth refuses data of kind k that nests deeper than the limit.
-// Markdown and text have no nesting to speak of; HTML inside them is
-// rendered as text.
+// checkDepth refuses an HTML page or a feed that nests deeper than the
+// limit. JSON records are checked one by one as they are decoded;
+// Markdown and text have no nesting to speak of.
 func (l *loader) checkDepth(k kind, data []byte) error {
 	limit := l.opts.MaxDepth
 	switch k {
 	case kindHTML:
 		return checkHTML(data, htmlDepthLimit(limit), "HTML")
-	case kindJSON, kindJSONL:
-		if jsonTooDeep(data, limit) {
-			return tooDeep("JSON", limit)
-		}
 	case kindFeed:
 		head := bytes.TrimLeft(data[:min(len(data), sniffLen)], " \t\r\n")
 		if len(head) > 0 && (head[0] == '{' || head[0] == '[') {

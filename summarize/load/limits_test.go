@@ -39,8 +39,8 @@ func TestHTMLTooDeep(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := htmlTooDeep([]byte(tt.html), 64); got != tt.want {
-				t.Errorf("htmlTooDeep = %v, want %v", got, tt.want)
+			if got := errors.Is(checkHTML([]byte(tt.html), 64, "HTML"), ErrTooDeep); got != tt.want {
+				t.Errorf("too deep = %v, want %v", got, tt.want)
 			}
 		})
 	}
@@ -287,16 +287,16 @@ func TestMaxArticles(t *testing.T) {
 	}
 }
 
-// BenchmarkHTMLTooDeep against BenchmarkExtractHTML: what the depth check
+// BenchmarkCheckHTML against BenchmarkExtractHTML: what the depth check
 // adds to reading a page.
-func BenchmarkHTMLTooDeep(b *testing.B) {
+func BenchmarkCheckHTML(b *testing.B) {
 	data, err := os.ReadFile(filepath.Join("testdata", "article.html"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		htmlTooDeep(data, DefaultMaxDepth)
+		_ = checkHTML(data, DefaultMaxDepth, "HTML")
 	}
 }
 
