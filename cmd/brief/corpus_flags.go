@@ -120,13 +120,9 @@ func buildCorpus(c *cli.Context, ios *IO, opts corpusOptions) (*summarize.Corpus
 	corpus, err := summarize.Build(c.Context, opts.Inputs, opts.Build)
 	if corpus != nil {
 		for _, p := range corpus.Problems {
-			if p.Warning {
-				if !opts.Quiet {
-					fmt.Fprintf(ios.Err, "brief: warning: %s\n", p.Error())
-				}
-				continue
+			if line, ok := problemLine(p, opts.Quiet); ok {
+				fmt.Fprintln(ios.Err, line)
 			}
-			fmt.Fprintf(ios.Err, "brief: %s\n", withFix(p))
 		}
 	}
 	if errors.Is(err, summarize.ErrNoSources) {
@@ -136,6 +132,15 @@ func buildCorpus(c *cli.Context, ios *IO, opts corpusOptions) (*summarize.Corpus
 		return nil, err
 	}
 	return corpus, nil
+}
+
+// problemLine is how a corpus problem is shown on stderr: a skipped
+// input with what to do about it, or a warning, which --quiet hides.
+func problemLine(p summarize.Problem, quiet bool) (string, bool) {
+	if !p.Warning {
+		return "brief: " + withFix(p), true
+	}
+	return "brief: warning: " + p.Error(), !quiet
 }
 
 // skipped counts the inputs and items the corpus stage could not use.

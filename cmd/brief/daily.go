@@ -172,25 +172,15 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 	}
 	defer backend.Close()
 	bar := newProgress(ios, o.Quiet)
-	skips := 0
 	opts := daily.Options{
 		Inputs: o.Inputs, Load: o.Build.Load, Since: o.Since, Until: o.Until,
 		Stories: o.Stories, Words: o.Words, MinConfidence: o.MinConfidence, MaxBriefed: o.MaxBriefed, Workers: o.Workers,
 		Details: o.Details, Writer: backend.Writer, Fallback: backend.Fallback, Verifier: v, Policy: policy,
 		Generator: generator(), Progress: bar.update,
-		// daily.Run serialises these calls.
 		Problem: func(pr summarize.Problem) {
-			if !pr.Warning {
-				skips++
+			if line, ok := problemLine(pr, o.Quiet); ok {
+				bar.println(line)
 			}
-			if pr.Warning && o.Quiet {
-				return
-			}
-			msg := withFix(pr)
-			if pr.Warning {
-				msg = "warning: " + pr.Error()
-			}
-			bar.println("brief: " + msg)
 		},
 		Warn: func(msg string) { bar.println("brief: warning: " + msg) },
 	}
@@ -238,7 +228,7 @@ func runDaily(c *cli.Context, ios *IO, o dailyOptions) error {
 	if err := res.CommitDetails(); err != nil {
 		return err
 	}
-	return strictResult(o.Strict, skips)
+	return strictResult(o.Strict, res.Digest.Failed)
 }
 
 // progress is the bar on stderr: shown only on a terminal, and not with
